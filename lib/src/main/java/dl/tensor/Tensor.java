@@ -1,0 +1,627 @@
+package dl.tensor;
+
+import dl.display.HtmlDisplayable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * An n-dimensional array that remembers how it was computed, so that {@link #backward()} can
+ * fill {@link #grad()} of every tensor it depends on (eager reverse-mode autograd).
+ *
+ * <p>Each operation computes its result with Nd4j and records a {@link Backward} rule right
+ * next to the forward formula, e.g. for y = a·b: dL/da = g·b, dL/db = g·a. The graph is kept
+ * only while some input requires a gradient and grad mode is on (see {@link #noGrad()}).
+ *
+ * <p>Values are fp32 by default ({@link #of(double...)}); pass fp64 arrays for gradient checks.
+ */
+public class Tensor implements HtmlDisplayable {
+
+    private static int noGradDepth = 0;
+
+    private INDArray data;
+    private INDArray grad;
+    private boolean requiresGrad;
+    private String name;
+    private final String op;
+    private final Tensor[] inputs;
+    private final Backward backward;
+
+    /** A leaf tensor (no history) wrapping {@code data}. */
+    public Tensor(INDArray data) {
+        this(data, false);
+    }
+
+    /** A leaf tensor; {@code requiresGrad} makes backward() fill its gradient. */
+    public Tensor(INDArray data, boolean requiresGrad) {
+        this(data, "leaf", new Tensor[0], null);
+        this.requiresGrad = requiresGrad;
+    }
+
+    private Tensor(INDArray data, String op, Tensor[] inputs, Backward backward) {
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor: data must not be null");
+        }
+        this.data = data;
+        this.op = op;
+        this.inputs = inputs;
+        this.backward = backward;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** fp32 tensor from values: a scalar for one value, otherwise a vector. */
+    public static Tensor of(double... values) {
+        return new Tensor(values.length == 1
+                ? Nd4j.scalar(DataType.FLOAT, values[0])
+                : Nd4j.createFromArray(values).castTo(DataType.FLOAT));
+    }
+
+    /** fp32 matrix from rows. */
+    public static Tensor of(double[][] rows) {
+        return new Tensor(Nd4j.createFromArray(rows).castTo(DataType.FLOAT));
+    }
+
+    /** Wraps an existing array (its data type is kept). */
+    public static Tensor of(INDArray data) {
+        return new Tensor(data);
+    }
+
+    /** fp64 tensor from values (for gradient checks and exact worked examples). */
+    public static Tensor ofDouble(double... values) {
+        return new Tensor(values.length == 1 ? Nd4j.scalar(DataType.DOUBLE, values[0]) : Nd4j.createFromArray(values));
+    }
+
+    /** fp64 matrix from rows. */
+    public static Tensor ofDouble(double[][] rows) {
+        return new Tensor(Nd4j.createFromArray(rows));
+    }
+
+    public static Tensor zeros(long... shape) {
+        return new Tensor(Nd4j.zeros(DataType.FLOAT, shape));
+    }
+
+    public static Tensor ones(long... shape) {
+        return new Tensor(Nd4j.ones(DataType.FLOAT, shape));
+    }
+
+    /** Standard normal values from Nd4j's seeded generator ({@code Course.seed}). */
+    public static Tensor randn(long... shape) {
+        return new Tensor(Nd4j.randn(DataType.FLOAT, shape));
+    }
+
+    /** Uniform values in [0, 1) from Nd4j's seeded generator. */
+    public static Tensor rand(long... shape) {
+        return new Tensor(Nd4j.rand(DataType.FLOAT, shape));
+    }
+
+    /**
+     * The result of an operation: {@code data} computed from {@code inputs}, with the rule that
+     * maps the output gradient to the inputs' gradients. Records history only when needed.
+     */
+    public static Tensor op(String op, INDArray data, Backward backward, Tensor... inputs) {
+        if (noGradDepth > 0 || backward == null) {
+            return new Tensor(data, op, new Tensor[0], null);
+        }
+        boolean needed = false;
+        for (Tensor t : inputs) {
+            needed |= t.requiresGrad;
+        }
+        if (!needed) {
+            return new Tensor(data, op, new Tensor[0], null);
+        }
+        Tensor out = new Tensor(data, op, inputs, backward);
+        out.requiresGrad = true;
+        return out;
+    }
+
+    // ---------------------------------------------------------------- grad mode
+
+    /** Within {@code try (var g = Tensor.noGrad()) { ... }} operations record no history. */
+    public static NoGrad noGrad() {
+        synchronized (Tensor.class) {
+            noGradDepth++;
+        }
+        return new NoGrad();
+    }
+
+    /** True unless inside a {@link #noGrad()} block. */
+    public static boolean isGradEnabled() {
+        return noGradDepth == 0;
+    }
+
+    /** Closes a {@link #noGrad()} scope. */
+    public static final class NoGrad implements AutoCloseable {
+        private boolean closed;
+
+        private NoGrad() {}
+
+        @Override
+        public void close() {
+            synchronized (Tensor.class) {
+                if (!closed) {
+                    closed = true;
+                    noGradDepth--;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** The values (an Nd4j array). Changing it in place changes the tensor. */
+    public INDArray data() {
+        return data;
+    }
+
+    /** Replaces the values (same shape expected), e.g. when loading saved weights. */
+    public void setData(INDArray newData) {
+        if (!Arrays.equals(newData.shape(), data.shape())) {
+            throw new IllegalArgumentException(describe() + ".setData: expected shape "
+                    + Arrays.toString(data.shape()) + ", got " + Arrays.toString(newData.shape()));
+        }
+        this.data = newData;
+    }
+
+    /** dL/d(this) after {@link #backward()}, or null if no gradient reached it yet. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Makes this leaf tensor collect gradients (or stop collecting). Returns this. */
+    public Tensor requiresGrad(boolean flag) {
+        if (!isLeaf() && !flag) {
+            throw new IllegalStateException(describe() + ": only leaf tensors can stop requiring grad; use detach()");
+        }
+        this.requiresGrad = flag;
+        return this;
+    }
+
+    /** Forgets the accumulated gradient. */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    public boolean isLeaf() {
+        return inputs.length == 0;
+    }
+
+    /** The operation that produced this tensor ("leaf" for inputs and parameters). */
+    public String op() {
+        return op;
+    }
+
+    /** The tensors this one was computed from (empty for a leaf or without history). */
+    public List<Tensor> inputs() {
+        return Collections.unmodifiableList(Arrays.asList(inputs));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Gives the tensor a name shown in graphs and error messages. Returns this. */
+    public Tensor name(String newName) {
+        this.name = newName;
+        return this;
+    }
+
+    public long[] shape() {
+        return data.shape();
+    }
+
+    public int rank() {
+        return data.rank();
+    }
+
+    public long size(int dim) {
+        return data.size(dim < 0 ? dim + data.rank() : dim);
+    }
+
+    public long length() {
+        return data.length();
+    }
+
+    public DataType dtype() {
+        return data.dataType();
+    }
+
+    /** The single value of a one-element tensor. */
+    public double item() {
+        if (data.length() != 1) {
+            throw new IllegalStateException(describe() + ".item(): expected one element, got shape "
+                    + Arrays.toString(data.shape()) + "; reduce it first, e.g. .mean()");
+        }
+        return data.getDouble(0);
+    }
+
+    /** Values flattened in row-major order as doubles. */
+    public double[] toDoubleArray() {
+        return data.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+    }
+
+    /** A tensor sharing these values with no history (gradients stop here). */
+    public Tensor detach() {
+        return new Tensor(data);
+    }
+
+    /** Same values in fp64 (a new leaf). */
+    public Tensor toDouble() {
+        return new Tensor(data.castTo(DataType.DOUBLE), requiresGrad);
+    }
+
+    /** Same values in fp32 (a new leaf). */
+    public Tensor toFloat() {
+        return new Tensor(data.castTo(DataType.FLOAT), requiresGrad);
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /** dL/dL = 1 for a one-element tensor (a loss), then reverse-mode autograd. */
+    public void backward() {
+        if (data.length() != 1) {
+            throw new IllegalStateException(describe() + ".backward(): expected a one-element tensor (a loss), got shape "
+                    + Arrays.toString(data.shape()) + "; pass the output gradient with backward(grad)");
+        }
+        backward(Nd4j.onesLike(data));
+    }
+
+    /**
+     * Runs every recorded backward rule in reverse topological order, starting from
+     * dL/d(this) = {@code gradOutput}, and accumulates (adds) into {@code grad} of every
+     * tensor that requires it, so a tensor used twice gets both contributions.
+     */
+    public void backward(INDArray gradOutput) {
+        if (!requiresGrad) {
+            throw new IllegalStateException(describe()
+                    + ".backward(): this tensor does not require grad: no input of its computation requires grad"
+                    + " (or it was computed under noGrad()). hint: create parameters with requiresGrad(true)");
+        }
+        checkSameShape("backward", gradOutput, data);
+        List<Tensor> order = topologicalOrder();
+        IdentityHashMap<Tensor, INDArray> pending = new IdentityHashMap<>();
+        pending.put(this, gradOutput);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Tensor t = order.get(i);
+            INDArray g = pending.remove(t);
+            if (g == null) {
+                continue;
+            }
+            if (t.isLeaf()) {
+                t.accumulate(g);
+                continue;
+            }
+            INDArray[] inputGrads = t.backward.apply(g);
+            for (int k = 0; k < t.inputs.length; k++) {
+                Tensor in = t.inputs[k];
+                if (!in.requiresGrad || inputGrads[k] == null) {
+                    continue;
+                }
+                INDArray gk = sumToShape(inputGrads[k], in.data.shape());
+                INDArray prev = pending.get(in);
+                pending.put(in, prev == null ? gk : prev.add(gk));
+            }
+        }
+    }
+
+    private void accumulate(INDArray g) {
+        INDArray cast = g.dataType() == data.dataType() ? g : g.castTo(data.dataType());
+        if (grad == null) {
+            grad = cast.dup();
+        } else {
+            grad.addi(cast);
+        }
+    }
+
+    /** Tensors this one depends on, inputs before the tensors computed from them. */
+    public List<Tensor> topologicalOrder() {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Iterative depth-first search: deep graphs (long RNN unrolls) must not overflow the stack.
+        ArrayList<Object[]> stack = new ArrayList<>();
+        stack.add(new Object[] {this, 0});
+        seen.add(this);
+        while (!stack.isEmpty()) {
+            Object[] top = stack.get(stack.size() - 1);
+            Tensor t = (Tensor) top[0];
+            int next = (int) top[1];
+            if (next < t.inputs.length) {
+                top[1] = next + 1;
+                Tensor in = t.inputs[next];
+                if (seen.add(in)) {
+                    stack.add(new Object[] {in, 0});
+                }
+            } else {
+                stack.remove(stack.size() - 1);
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Sums a broadcast gradient back to {@code shape}: over the leading axes that broadcasting
+     * added and over the axes where {@code shape} has size 1.
+     */
+    public static INDArray sumToShape(INDArray g, long[] shape) {
+        if (Arrays.equals(g.shape(), shape)) {
+            return g;
+        }
+        int extra = g.rank() - shape.length;
+        if (extra < 0) {
+            throw new IllegalStateException("gradient of shape " + Arrays.toString(g.shape())
+                    + " cannot be reduced to shape " + Arrays.toString(shape));
+        }
+        List<Integer> axes = new ArrayList<>();
+        for (int i = 0; i < g.rank(); i++) {
+            if (i < extra || (shape[i - extra] == 1 && g.size(i) != 1)) {
+                axes.add(i);
+            }
+        }
+        INDArray r = axes.isEmpty() ? g : g.sum(true, axes.stream().mapToInt(Integer::intValue).toArray());
+        return r.reshape(shape);
+    }
+
+    // ---------------------------------------------------------------- elementwise arithmetic
+
+    /** a + b (broadcasting). d/da = g, d/db = g. */
+    public Tensor add(Tensor b) {
+        Tensor a = this;
+        return op("add", broadcastOp("add", a, b).add(b.data), g -> new INDArray[] {g, g}, a, b);
+    }
+
+    public Tensor add(double c) {
+        return op("add", data.add(c), g -> new INDArray[] {g}, this);
+    }
+
+    /** a - b (broadcasting). d/da = g, d/db = -g. */
+    public Tensor sub(Tensor b) {
+        Tensor a = this;
+        return op("sub", broadcastOp("sub", a, b).sub(b.data), g -> new INDArray[] {g, g.neg()}, a, b);
+    }
+
+    public Tensor sub(double c) {
+        return op("sub", data.sub(c), g -> new INDArray[] {g}, this);
+    }
+
+    /** c - a. */
+    public Tensor rsub(double c) {
+        return op("rsub", data.rsub(c), g -> new INDArray[] {g.neg()}, this);
+    }
+
+    /** a * b elementwise (broadcasting). d/da = g b, d/db = g a. */
+    public Tensor mul(Tensor b) {
+        Tensor a = this;
+        return op("mul", broadcastOp("mul", a, b).mul(b.data),
+                g -> new INDArray[] {g.mul(b.data), g.mul(a.data)}, a, b);
+    }
+
+    public Tensor mul(double c) {
+        return op("mul", data.mul(c), g -> new INDArray[] {g.mul(c)}, this);
+    }
+
+    /** a / b elementwise (broadcasting). d/da = g / b, d/db = -g a / b². */
+    public Tensor div(Tensor b) {
+        Tensor a = this;
+        return op("div", broadcastOp("div", a, b).div(b.data),
+                g -> new INDArray[] {g.div(b.data), g.mul(a.data).div(b.data).div(b.data).negi()}, a, b);
+    }
+
+    public Tensor div(double c) {
+        return op("div", data.div(c), g -> new INDArray[] {g.div(c)}, this);
+    }
+
+    /** -a. */
+    public Tensor neg() {
+        return op("neg", data.neg(), g -> new INDArray[] {g.neg()}, this);
+    }
+
+    /** a^p. d/da = p a^(p-1) g. */
+    public Tensor pow(double p) {
+        INDArray x = data;
+        return op("pow", Transforms.pow(x, p, true),
+                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, this);
+    }
+
+    /** e^a. d/da = e^a g. */
+    public Tensor exp() {
+        INDArray y = Transforms.exp(data, true);
+        return op("exp", y, g -> new INDArray[] {g.mul(y)}, this);
+    }
+
+    /** ln a. d/da = g / a. */
+    public Tensor log() {
+        INDArray x = data;
+        return op("log", Transforms.log(x, true), g -> new INDArray[] {g.div(x)}, this);
+    }
+
+    /** √a. d/da = g / (2√a). */
+    public Tensor sqrt() {
+        INDArray y = Transforms.sqrt(data, true);
+        return op("sqrt", y, g -> new INDArray[] {g.div(y).muli(0.5)}, this);
+    }
+
+    /** |a|. d/da = sign(a) g (0 at a = 0). */
+    public Tensor abs() {
+        INDArray x = data;
+        return op("abs", Transforms.abs(x, true), g -> new INDArray[] {g.mul(Transforms.sign(x, true))}, this);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /** σ(a) = 1 / (1 + e^-a). dσ/da = σ (1 - σ). */
+    public Tensor sigmoid() {
+        INDArray y = Transforms.sigmoid(data, true);
+        return op("sigmoid", y, g -> new INDArray[] {g.mul(y.rsub(1.0).muli(y))}, this);
+    }
+
+    /** tanh a. d/da = 1 - tanh². */
+    public Tensor tanh() {
+        INDArray y = Transforms.tanh(data, true);
+        return op("tanh", y, g -> new INDArray[] {g.mul(y.mul(y).rsubi(1.0))}, this);
+    }
+
+    /** max(0, a). d/da = [a > 0] g (0 at a = 0, as PyTorch). */
+    public Tensor relu() {
+        INDArray x = data;
+        return op("relu", Transforms.relu(x, true), g -> new INDArray[] {g.mul(x.gt(0).castTo(g.dataType()))}, this);
+    }
+
+    // ---------------------------------------------------------------- matrix product
+
+    /** Matrix product a @ b for 2-D tensors [n, k] x [k, m]. d/da = g bᵀ, d/db = aᵀ g. */
+    public Tensor matmul(Tensor b) {
+        Tensor a = this;
+        if (a.rank() != 2 || b.rank() != 2) {
+            throw new ShapeException("matmul: " + Arrays.toString(a.shape()) + " x " + Arrays.toString(b.shape())
+                    + ": expected two 2-D tensors");
+        }
+        if (a.size(1) != b.size(0)) {
+            throw new ShapeException("matmul: " + Arrays.toString(a.shape()) + " x " + Arrays.toString(b.shape())
+                    + ": inner dimensions " + a.size(1) + " and " + b.size(0) + " differ");
+        }
+        return op("matmul", a.data.mmul(b.data),
+                g -> new INDArray[] {g.mmul(b.data.transpose()), a.data.transpose().mmul(g)}, a, b);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements (a scalar). d/da = g everywhere. */
+    public Tensor sum() {
+        long[] shape = shape();
+        return op("sum", data.sum(), g -> new INDArray[] {Nd4j.zeros(data.dataType(), shape).addi(g.getDouble(0))}, this);
+    }
+
+    /** Sum along {@code axes}; {@code keepDims} keeps them with size 1. d/da = g broadcast back. */
+    public Tensor sum(boolean keepDims, int... axes) {
+        long[] shape = shape();
+        int[] ax = normalizeAxes(axes);
+        return op("sum", data.sum(keepDims, ax),
+                g -> new INDArray[] {Nd4j.zeros(data.dataType(), shape).addi(keepDimsShape(g, shape, ax))}, this);
+    }
+
+    /** Mean of all elements. */
+    public Tensor mean() {
+        return sum().div((double) length());
+    }
+
+    /** Mean along {@code axes}. */
+    public Tensor mean(boolean keepDims, int... axes) {
+        long n = 1;
+        for (int a : normalizeAxes(axes)) {
+            n *= size(a);
+        }
+        return sum(keepDims, axes).div((double) n);
+    }
+
+    // ---------------------------------------------------------------- shape
+
+    /** Same values in a new shape (one dimension may be -1). */
+    public Tensor reshape(long... newShape) {
+        long[] shape = shape();
+        INDArray y;
+        try {
+            y = data.reshape('c', newShape);
+        } catch (RuntimeException e) {
+            throw new ShapeException("reshape: cannot view " + Arrays.toString(shape) + " (" + length()
+                    + " elements) as " + Arrays.toString(newShape));
+        }
+        return op("reshape", y, g -> new INDArray[] {g.reshape('c', shape)}, this);
+    }
+
+    /** Transpose of a 2-D tensor. */
+    public Tensor t() {
+        if (rank() != 2) {
+            throw new ShapeException("t(): expected a 2-D tensor, got shape " + Arrays.toString(shape()) + "; use permute");
+        }
+        return op("transpose", data.transpose(), g -> new INDArray[] {g.transpose()}, this);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Checks broadcast compatibility (numpy rules) and returns a's data for chaining. */
+    static INDArray broadcastOp(String opName, Tensor a, Tensor b) {
+        long[] sa = a.shape();
+        long[] sb = b.shape();
+        int n = Math.max(sa.length, sb.length);
+        for (int i = 1; i <= n; i++) {
+            long da = i <= sa.length ? sa[sa.length - i] : 1;
+            long db = i <= sb.length ? sb[sb.length - i] : 1;
+            if (da != db && da != 1 && db != 1) {
+                throw new ShapeException(opName + ": shapes " + Arrays.toString(sa) + " and " + Arrays.toString(sb)
+                        + " cannot be broadcast (dimension " + da + " vs " + db + ")");
+            }
+        }
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(opName + ": data types differ: " + a.dtype() + " and " + b.dtype()
+                    + "; convert one with toFloat() or toDouble()");
+        }
+        return a.data;
+    }
+
+    int[] normalizeAxes(int... axes) {
+        int[] r = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            int a = axes[i] < 0 ? axes[i] + rank() : axes[i];
+            if (a < 0 || a >= rank()) {
+                throw new ShapeException("axis " + axes[i] + " out of range for shape " + Arrays.toString(shape()));
+            }
+            r[i] = a;
+        }
+        return r;
+    }
+
+    /** Reshapes a reduced gradient so it broadcasts over {@code shape} (size 1 on reduced axes). */
+    static INDArray keepDimsShape(INDArray g, long[] shape, int[] axes) {
+        long[] s = shape.clone();
+        for (int a : axes) {
+            s[a] = 1;
+        }
+        return g.reshape(s);
+    }
+
+    static void checkSameShape(String where, INDArray a, INDArray b) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new ShapeException(where + ": expected shape " + Arrays.toString(b.shape()) + ", got "
+                    + Arrays.toString(a.shape()));
+        }
+    }
+
+    /** "Tensor[2, 3] 'x'" for error messages. */
+    String describe() {
+        return "Tensor" + Arrays.toString(shape()) + (name == null ? "" : " '" + name + "'");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Tensor(shape=").append(Arrays.toString(shape()))
+                .append(", dtype=").append(dtype());
+        if (name != null) {
+            b.append(", name=").append(name);
+        }
+        if (!isLeaf()) {
+            b.append(", op=").append(op);
+        } else if (requiresGrad) {
+            b.append(", requiresGrad");
+        }
+        b.append(")\n").append(data.length() == 1 ? String.valueOf(data.getDouble(0)) : data.toString());
+        return b.toString();
+    }
+
+    @Override
+    public String toHtml() {
+        String esc = toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<pre>" + esc + "</pre>";
+    }
+}
