@@ -478,6 +478,97 @@ public class Tensor implements HtmlDisplayable {
         return op("relu", Transforms.relu(x, true), g -> new INDArray[] {g.mul(x.gt(0).castTo(g.dataType()))}, this);
     }
 
+    // ---------------------------------------------------------------- more activations (ops helper)
+
+    /**
+     * Leaky ReLU: a for a > 0, slope·a otherwise. d/da = g for a > 0, slope·g otherwise
+     * (slope at a = 0, as PyTorch).
+     */
+    public Tensor leakyRelu(double slope) {
+        INDArray positive = data.gt(0).castTo(data.dataType());
+        INDArray factor = positive.mul(1 - slope).addi(slope); // 1 where a > 0, slope elsewhere
+        return op("leakyRelu", data.mul(factor), g -> new INDArray[] {g.mul(factor)}, this);
+    }
+
+    /**
+     * ELU: a for a > 0, α(e^a - 1) otherwise. d/da = g for a > 0, α e^a g otherwise
+     * (α at a = 0, as PyTorch). e^min(a, 0) keeps large positive inputs from overflowing.
+     */
+    public Tensor elu(double alpha) {
+        INDArray positive = data.gt(0).castTo(data.dataType());
+        INDArray negative = positive.rsub(1.0);
+        INDArray expNeg = Transforms.exp(Transforms.min(data, 0.0, true), false); // e^min(a, 0)
+        INDArray y = data.mul(positive).addi(expNeg.sub(1.0).muli(negative).muli(alpha));
+        return op("elu", y, g -> new INDArray[] {g.mul(positive.add(expNeg.mul(negative).muli(alpha)))}, this);
+    }
+
+    /**
+     * Softmax along {@code axis}: s_i = e^(a_i - m) / Σ_j e^(a_j - m) with m = max_j a_j
+     * (subtracting the max changes nothing mathematically and keeps e^ from overflowing).
+     * d/da = s ⊙ (g - Σ_j g_j s_j).
+     */
+    public Tensor softmax(int axis) {
+        int ax = normalizeAxes(axis)[0];
+        INDArray e = Transforms.exp(data.sub(data.max(true, ax)), false);
+        INDArray s = e.divi(e.sum(true, ax));
+        return op("softmax", s, g -> new INDArray[] {g.sub(g.mul(s).sum(true, ax)).muli(s)}, this);
+    }
+
+    /**
+     * Log-softmax along {@code axis}: a_i - m - ln Σ_j e^(a_j - m), m = max_j a_j (stable for large logits).
+     * d/da = g - softmax(a) Σ_j g_j.
+     */
+    public Tensor logSoftmax(int axis) {
+        int ax = normalizeAxes(axis)[0];
+        INDArray shifted = data.sub(data.max(true, ax));
+        INDArray y = shifted.sub(Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false));
+        return op("logSoftmax", y, g -> new INDArray[] {g.sub(Transforms.exp(y, true).muli(g.sum(true, ax)))}, this);
+    }
+
+    /**
+     * Heaviside step θ(a) = [a > 0] (so θ(0) = 0), the threshold unit of the perceptron.
+     * Forward only: the result has no gradient history, because θ' is 0 wherever it exists
+     * (and undefined at 0), so backpropagation through it would carry no signal at all; the
+     * perceptron learns with its own rule instead, and trainable nets use a smooth activation.
+     */
+    public Tensor step() {
+        return op("step", data.gt(0).castTo(data.dataType()), null, this);
+    }
+
+    /**
+     * Elementwise maximum max(a, b) (broadcasting), e.g. for Maxout.
+     * d/da = g where a > b, d/db = g where b > a; a tie splits the gradient evenly (g/2 each),
+     * as PyTorch's torch.maximum does.
+     */
+    public Tensor maxOf(Tensor b) {
+        Tensor a = this;
+        broadcastOp("maxOf", a, b);
+        long[] shape = broadcastShape(a.shape(), b.shape());
+        INDArray x = broadcastTo(a.data, shape);
+        INDArray z = broadcastTo(b.data, shape);
+        INDArray y = Transforms.max(x, z, true);
+        return op("maxOf", y, g -> {
+            INDArray toA = x.gt(z).castTo(g.dataType()).addi(x.eq(z).castTo(g.dataType()).muli(0.5)); // 1, ½ or 0
+            return new INDArray[] {g.mul(toA), g.mul(toA.rsub(1.0))};
+        }, a, b);
+    }
+
+    /**
+     * Limits every value to [min, max]. d/da = g where min ≤ a ≤ max, 0 outside
+     * (the bounds themselves pass the gradient, as PyTorch). Use ±infinity for a one-sided clamp.
+     */
+    public Tensor clamp(double min, double max) {
+        if (!(min <= max)) {
+            throw new IllegalArgumentException("clamp: min must be <= max, got min=" + min + ", max=" + max);
+        }
+        INDArray x = data;
+        INDArray y = Transforms.min(Transforms.max(x, min, true), max, false);
+        return op("clamp", y, g -> {
+            INDArray inside = x.gte(min).castTo(g.dataType()).muli(x.lte(max).castTo(g.dataType()));
+            return new INDArray[] {g.mul(inside)};
+        }, this);
+    }
+
     // ---------------------------------------------------------------- matrix product
 
     /** Matrix product a @ b for 2-D tensors [n, k] x [k, m]. d/da = g bᵀ, d/db = aᵀ g. */
@@ -568,6 +659,29 @@ public class Tensor implements HtmlDisplayable {
                     + "; convert one with toFloat() or toDouble()");
         }
         return a.data;
+    }
+
+    /** The numpy broadcast of two shapes (assumes they are compatible, see broadcastOp). */
+    static long[] broadcastShape(long[] sa, long[] sb) {
+        int n = Math.max(sa.length, sb.length);
+        long[] r = new long[n];
+        for (int i = 1; i <= n; i++) {
+            long da = i <= sa.length ? sa[sa.length - i] : 1;
+            long db = i <= sb.length ? sb[sb.length - i] : 1;
+            r[n - i] = Math.max(da, db);
+        }
+        return r;
+    }
+
+    /** {@code x} repeated along its size-1 (and missing leading) axes to {@code shape}. */
+    static INDArray broadcastTo(INDArray x, long[] shape) {
+        if (Arrays.equals(x.shape(), shape)) {
+            return x;
+        }
+        long[] padded = new long[shape.length];
+        Arrays.fill(padded, 1);
+        System.arraycopy(x.shape(), 0, padded, shape.length - x.rank(), x.rank());
+        return x.reshape(padded).broadcast(shape);
     }
 
     int[] normalizeAxes(int... axes) {
