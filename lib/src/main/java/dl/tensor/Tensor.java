@@ -34,6 +34,8 @@ public class Tensor implements HtmlDisplayable {
     private INDArray grad;
     private boolean requiresGrad;
     private String name;
+    private String label;        // how graphs show the op, e.g. "u × 0.5" (null: the op name)
+    private boolean retainGrad;  // keep dL/d(this) although it is not a leaf
     private final String op;
     private final Tensor[] inputs;
     private final Backward backward;
@@ -192,6 +194,36 @@ public class Tensor implements HtmlDisplayable {
         return this;
     }
 
+    /**
+     * Makes backward() keep dL/d(this) in {@link #grad()} although this tensor is computed, not a
+     * leaf (as PyTorch's retain_grad), e.g. to show gradients of intermediate values. Returns this.
+     */
+    public Tensor retainGrad() {
+        if (!requiresGrad) {
+            throw new IllegalStateException(describe() + ".retainGrad(): this tensor does not require grad, "
+                    + "so no gradient will reach it");
+        }
+        retainGrad = true;
+        return this;
+    }
+
+    /** How a graph shows the operation: e.g. "u × 0.5" for mul(0.5) (u: its input), else the op name. */
+    public String opLabel() {
+        return label != null ? label : op;
+    }
+
+    /** Sets the graph label of an op's result (used by ops with constant arguments). */
+    Tensor labelled(String text) {
+        this.label = text;
+        return this;
+    }
+
+    /** A constant for labels: 0.5, 2, -1.1 (no trailing zeros). */
+    static String fmt(double c) {
+        return c == Math.rint(c) && Math.abs(c) < 1e15 ? String.valueOf((long) c)
+                : java.math.BigDecimal.valueOf(c).stripTrailingZeros().toPlainString();
+    }
+
     /** Forgets the accumulated gradient. */
     public void zeroGrad() {
         grad = null;
@@ -306,6 +338,9 @@ public class Tensor implements HtmlDisplayable {
                 t.accumulate(g);
                 continue;
             }
+            if (t.retainGrad) {
+                t.accumulate(g);
+            }
             INDArray[] inputGrads = t.backward.apply(g);
             for (int k = 0; k < t.inputs.length; k++) {
                 Tensor in = t.inputs[k];
@@ -386,7 +421,7 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor add(double c) {
-        return op("add", data.add(c), g -> new INDArray[] {g}, this);
+        return op("add", data.add(c), g -> new INDArray[] {g}, this).labelled("u + " + fmt(c));
     }
 
     /** a - b (broadcasting). d/da = g, d/db = -g. */
@@ -396,12 +431,12 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor sub(double c) {
-        return op("sub", data.sub(c), g -> new INDArray[] {g}, this);
+        return op("sub", data.sub(c), g -> new INDArray[] {g}, this).labelled("u − " + fmt(c));
     }
 
     /** c - a. */
     public Tensor rsub(double c) {
-        return op("rsub", data.rsub(c), g -> new INDArray[] {g.neg()}, this);
+        return op("rsub", data.rsub(c), g -> new INDArray[] {g.neg()}, this).labelled(fmt(c) + " − u");
     }
 
     /** a * b elementwise (broadcasting). d/da = g b, d/db = g a. */
@@ -412,7 +447,7 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor mul(double c) {
-        return op("mul", data.mul(c), g -> new INDArray[] {g.mul(c)}, this);
+        return op("mul", data.mul(c), g -> new INDArray[] {g.mul(c)}, this).labelled("u × " + fmt(c));
     }
 
     /** a / b elementwise (broadcasting). d/da = g / b, d/db = -g a / b². */
@@ -423,7 +458,7 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor div(double c) {
-        return op("div", data.div(c), g -> new INDArray[] {g.div(c)}, this);
+        return op("div", data.div(c), g -> new INDArray[] {g.div(c)}, this).labelled("u ÷ " + fmt(c));
     }
 
     /** -a. */
@@ -435,7 +470,7 @@ public class Tensor implements HtmlDisplayable {
     public Tensor pow(double p) {
         INDArray x = data;
         return op("pow", Transforms.pow(x, p, true),
-                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, this);
+                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, this).labelled(p == 2 ? "u²" : p == 3 ? "u³" : "u^" + fmt(p));
     }
 
     /** e^a. d/da = e^a g. */
@@ -491,7 +526,8 @@ public class Tensor implements HtmlDisplayable {
     public Tensor leakyRelu(double slope) {
         INDArray positive = data.gt(0).castTo(data.dataType());
         INDArray factor = positive.mul(1 - slope).addi(slope); // 1 where a > 0, slope elsewhere
-        return op("leakyRelu", data.mul(factor), g -> new INDArray[] {g.mul(factor)}, this);
+        return op("leakyRelu", data.mul(factor), g -> new INDArray[] {g.mul(factor)}, this)
+                .labelled("leakyRelu(" + fmt(slope) + ")");
     }
 
     /**
@@ -503,7 +539,8 @@ public class Tensor implements HtmlDisplayable {
         INDArray negative = positive.rsub(1.0);
         INDArray expNeg = Transforms.exp(Transforms.min(data, 0.0, true), false); // e^min(a, 0)
         INDArray y = data.mul(positive).addi(expNeg.sub(1.0).muli(negative).muli(alpha));
-        return op("elu", y, g -> new INDArray[] {g.mul(positive.add(expNeg.mul(negative).muli(alpha)))}, this);
+        return op("elu", y, g -> new INDArray[] {g.mul(positive.add(expNeg.mul(negative).muli(alpha)))}, this)
+                .labelled("elu(" + fmt(alpha) + ")");
     }
 
     /**
@@ -515,7 +552,8 @@ public class Tensor implements HtmlDisplayable {
         int ax = normalizeAxes(axis)[0];
         INDArray e = Transforms.exp(data.sub(data.max(true, ax)), false);
         INDArray s = e.divi(e.sum(true, ax));
-        return op("softmax", s, g -> new INDArray[] {g.sub(g.mul(s).sum(true, ax)).muli(s)}, this);
+        return op("softmax", s, g -> new INDArray[] {g.sub(g.mul(s).sum(true, ax)).muli(s)}, this)
+                .labelled("softmax(axis " + ax + ")");
     }
 
     /**
@@ -526,7 +564,8 @@ public class Tensor implements HtmlDisplayable {
         int ax = normalizeAxes(axis)[0];
         INDArray shifted = data.sub(data.max(true, ax));
         INDArray y = shifted.sub(Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false));
-        return op("logSoftmax", y, g -> new INDArray[] {g.sub(Transforms.exp(y, true).muli(g.sum(true, ax)))}, this);
+        return op("logSoftmax", y, g -> new INDArray[] {g.sub(Transforms.exp(y, true).muli(g.sum(true, ax)))}, this)
+                .labelled("logSoftmax(axis " + ax + ")");
     }
 
     /**
