@@ -214,6 +214,21 @@ class OpsTest {
     }
 
     @Test
+    void axisErrorsNameTheOpTheShapeAndTheValidRange() {
+        Tensor x = Tensor.zeros(2, 3);
+        assertEquals("softmax: axis 2 out of range for shape [2, 3] (valid -2..1)",
+                assertThrows(ShapeException.class, () -> x.softmax(2)).getMessage());
+        assertEquals("sum: axis -3 out of range for shape [2, 3] (valid -2..1)",
+                assertThrows(ShapeException.class, () -> x.sum(false, -3)).getMessage());
+        assertEquals("permute: [0, 0] is not a permutation of the 2 axes of [2, 3] (axis 0 twice)",
+                assertThrows(ShapeException.class, () -> x.permute(0, 0)).getMessage());
+        assertEquals("squeeze: axis 1 of shape [2, 3] has size 3, only size 1 can be removed",
+                assertThrows(ShapeException.class, () -> x.squeeze(1)).getMessage());
+        assertEquals("max: axis 0 out of range for shape [] (a scalar has no axes)",
+                assertThrows(ShapeException.class, () -> Tensor.of(1).max(0, false)).getMessage());
+    }
+
+    @Test
     void shapeExceptionWithContextAppendsWhereAndKeepsCause() {
         var cause = new IllegalStateException("inner");
         var e = new ShapeException("matmul: [32, 784] x [512, 10]: inner dimensions 784 and 512 differ", cause);
