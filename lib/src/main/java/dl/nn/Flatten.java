@@ -12,6 +12,6 @@ public class Flatten extends Module {
             throw new ShapeException("Flatten.forward: expected a batch [N, ...] with at least 2 dimensions, got shape "
                     + Arrays.toString(x.shape()));
         }
-        return x.rank() == 2 ? x : x.reshape(x.size(0), x.length() / x.size(0));
+        return x.rank() == 2 ? x : x.flatten(1);
     }
 }

@@ -6,7 +6,7 @@ import dl.tensor.ShapeException;
  * A {@link ShapeException} raised inside a layer, with the layer appended to the message:
  * {@code matmul: [32, 784] x [512, 10]: inner dimensions 784 and 512 differ (in Linear 'fc2')}.
  *
- * <p>{@link Module#forward} adds the layer once, at the innermost module; every enclosing module
+ * <p>The message has the form of {@link ShapeException#withContext}. {@link Module#forward} adds the layer once, at the innermost module; every enclosing module
  * then replaces the name by the dotted path seen from itself ({@code encoder.fc2}), so the
  * message finally names the layer as the outermost model calls it. The original exception is
  * the cause and its stack trace is kept.
@@ -22,11 +22,10 @@ public final class LayerShapeException extends ShapeException {
     }
 
     private LayerShapeException(String detail, Throwable cause, Module layer, String path) {
-        super(detail + " (in " + describe(layer, path) + ")");
+        super(detail + " (in " + describe(layer, path) + ")", cause);
         this.detail = detail;
         this.layer = layer;
         this.path = path;
-        initCause(cause);
         setStackTrace(cause.getStackTrace());
     }
 

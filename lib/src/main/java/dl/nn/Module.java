@@ -438,6 +438,14 @@ public abstract class Module {
         return "";
     }
 
+    /**
+     * Whether {@link #toString()} lists the sub-modules. A layer built from internal parts
+     * (Maxout's pieces) returns false and describes itself with {@link #extraRepr()} alone.
+     */
+    protected boolean showsChildren() {
+        return true;
+    }
+
     /** The class name shown in descriptions ({@code Linear}, {@code Sequential}). */
     public String typeName() {
         String s = getClass().getSimpleName();
@@ -464,14 +472,16 @@ public abstract class Module {
         if (!extraRepr().isEmpty()) {
             parts.add(extraRepr());
         }
-        for (Map.Entry<String, Module> e : modules.entrySet()) {
-            parts.add(e.getKey() + ": " + e.getValue().oneLine());
+        if (showsChildren()) {
+            for (Map.Entry<String, Module> e : modules.entrySet()) {
+                parts.add(e.getKey() + ": " + e.getValue().oneLine());
+            }
         }
         return parts.isEmpty() ? typeName() : typeName() + "(" + String.join(", ", parts) + ")";
     }
 
     private String multiLine(String indent) {
-        if (modules.isEmpty()) {
+        if (modules.isEmpty() || !showsChildren()) {
             return oneLine();
         }
         StringBuilder b = new StringBuilder(typeName()).append("(");
