@@ -17,8 +17,8 @@ public final class BCELoss extends ElementwiseLoss {
 
     /** PyTorch's lower bound for log p and log(1 − p). */
     static final double LOG_FLOOR = -100;
-    /** PyTorch's lower bound for p (1 − p) in the derivative. */
-    static final double EPSILON = 1e-12;
+    /** PyTorch's lower bound for p (1 − p) in the derivative: the float 1e-12, as in its C++ source. */
+    static final double EPSILON = 1e-12f;
 
     public BCELoss() {
         this(Reduction.MEAN);
