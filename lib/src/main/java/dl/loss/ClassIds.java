@@ -39,7 +39,8 @@ final class ClassIds {
         boolean shapeOk = labels.rank() == 1 || (labels.rank() == 0 && n == 1);
         if (!shapeOk) {
             throw new ShapeException(loss + ": labels must have shape [N] = [" + n + "] (one class id per row), got "
-                    + Arrays.toString(labels.shape()) + (labels.length() == n ? "; hint: labels.reshape(" + n + ")" : ""));
+                    + Arrays.toString(labels.shape()) + (labels.length() == n ? "; hint: labels.reshape(" + n + ")"
+                            : labels.rank() == 2 ? "; for one-hot or probability targets [N, C] use a floating-point tensor" : ""));
         }
         double[] values = labels.toDoubleArray();
         int[] ids = new int[values.length];

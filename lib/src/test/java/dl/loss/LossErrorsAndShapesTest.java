@@ -53,6 +53,9 @@ class LossErrorsAndShapesTest {
                 () -> Losses.crossEntropy(Tensor.zeros(3, 4), Tensor.of(Nd4j.createFromArray(new int[][] {{0}, {1}, {2}}))));
         assertTrue(rank.getMessage().contains("labels must have shape [N] = [3]") && rank.getMessage().contains("labels.reshape(3)"),
                 rank.getMessage());
+        var oneHot = assertThrows(ShapeException.class,
+                () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.of(Nd4j.createFromArray(new int[][] {{0, 1, 0}, {1, 0, 0}}))));
+        assertTrue(oneHot.getMessage().contains("use a floating-point tensor"), oneHot.getMessage());
         var logits = assertThrows(ShapeException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3, 4), 0, 1));
         assertTrue(logits.getMessage().contains("logits must have shape [N, C]") && logits.getMessage().contains("[2, 3, 4]"),
                 logits.getMessage());
