@@ -100,7 +100,7 @@ def schedule_case(name, make, lrs=(0.1,), steps=SCHEDULE_STEPS, metrics=None, ex
         else:
             sched.step(metrics[t])
         rows.append([g["lr"] for g in opt.param_groups])
-    out = {"lrs": torch.tensor(rows, dtype=torch.float64)}
+    out = {"base_lrs": torch.tensor(lrs, dtype=torch.float64), "lrs": torch.tensor(rows, dtype=torch.float64)}
     if metrics is not None:
         out["metrics"] = torch.tensor(metrics, dtype=torch.float64)
     out.update(extra or {})
