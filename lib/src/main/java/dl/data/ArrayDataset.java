@@ -12,7 +12,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A dataset held in memory as two arrays: features x [N, ...] and labels y, either [N] class
- * ids (whole numbers 0..k-1, stored as floats) or [N, k] regression targets.
+ * ids (whole numbers 0..k-1, stored as floats), [N, k] regression targets, or any [N, ...]
+ * target such as [N, H, W] per-pixel class ids for segmentation.
  *
  * <p>Built through the static factories, which check before anything is stored: N >= 1, the same
  * N in x and y, no NaN or infinity, labels inside the classes. A batch is gathered natively in
@@ -33,9 +34,8 @@ public final class ArrayDataset implements Dataset {
             throw new IllegalArgumentException(where + ": x has shape " + Arrays.toString(x.shape())
                     + "; expected [N, ...] with N >= 1 (the dataset is empty)");
         }
-        if (y.rank() < 1 || y.rank() > 2) {
-            throw new IllegalArgumentException(where + ": y has shape " + Arrays.toString(y.shape())
-                    + "; expected [N] class ids or [N, k] targets");
+        if (y.rank() < 1) {
+            throw new IllegalArgumentException(where + ": y is a scalar; expected [N] class ids or [N, ...] targets");
         }
         if (x.size(0) != y.size(0)) {
             throw new IllegalArgumentException(where + ": x has " + x.size(0) + " rows (shape "
@@ -60,7 +60,7 @@ public final class ArrayDataset implements Dataset {
         return new ArrayDataset(x, y, List.of());
     }
 
-    /** Classification: y [N] holds class ids 0..classNames.size()-1. */
+    /** Classification: y [N] (or [N, H, W] per pixel) holds class ids 0..classNames.size()-1. */
     public static ArrayDataset of(INDArray x, INDArray y, List<String> classNames) {
         if (classNames.isEmpty()) {
             throw new IllegalArgumentException("ArrayDataset.of: classNames is empty; give at least one class");
@@ -137,9 +137,10 @@ public final class ArrayDataset implements Dataset {
 
     @Override
     public int[] labels() {
-        if (classNames.isEmpty()) {
-            throw new IllegalStateException("labels(): this dataset holds regression targets of shape "
-                    + Arrays.toString(y.shape()) + ", not class ids");
+        if (classNames.isEmpty() || y.rank() != 1) {
+            throw new IllegalStateException("labels(): expected one class id per example (y of shape [N] with class"
+                    + " names), but y has shape " + Arrays.toString(y.shape())
+                    + (classNames.isEmpty() ? " and no classes (regression targets)" : ""));
         }
         return y.toIntVector();
     }

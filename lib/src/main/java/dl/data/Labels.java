@@ -15,19 +15,24 @@ final class Labels {
         }
     }
 
-    /** Every entry of a [N] label vector is a whole number in 0..k-1. */
+    /**
+     * Every entry of y is a whole number in 0..k-1: y is [N] (a class per example) or, for
+     * segmentation, [N, H, W] (a class per pixel); the message names the row.
+     */
     static void requireClasses(String where, INDArray y, int numClasses) {
-        if (y.rank() != 1) {
-            throw new IllegalArgumentException(where + ": class labels must be a vector [N], got shape "
-                    + Arrays.toString(y.shape()));
-        }
-        double[] v = y.toDoubleVector();
+        double[] v = y.dup('c').data().asDouble();
+        long perRow = v.length / y.size(0);
         for (int i = 0; i < v.length; i++) {
+            int row = (int) (i / perRow);
+            String at = perRow == 1 ? "" : " (element " + Arrays.toString(org.nd4j.linalg.api.shape.Shape.ind2subC(y.shape(), i)) + ")";
             if (v[i] != Math.rint(v[i])) {
-                throw new IllegalArgumentException(where + ": label " + v[i] + " at row " + i
+                throw new IllegalArgumentException(where + ": label " + v[i] + " at row " + row + at
                         + " is not a whole class id in 0.." + (numClasses - 1));
             }
-            requireClass(where, (int) v[i], i, numClasses);
+            if (v[i] < 0 || v[i] >= numClasses) {
+                throw new IllegalArgumentException(where + ": label " + (long) v[i] + " at row " + row + at
+                        + " is outside the classes 0.." + (numClasses - 1) + " (" + numClasses + " classes)");
+            }
         }
     }
 
