@@ -1,15 +1,11 @@
 package dl.data;
 
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -66,7 +62,7 @@ public final class IdxFile {
     /** Reads a pinned gzip IDX file: checksum first, then gunzip, then header and length checks. */
     public static IdxFile readGzip(PinnedFile file) {
         String where = file.what() + " (" + file.path() + ")";
-        return parse(gunzip(file.read(), where), where);
+        return parse(Gzip.decompress(file.read(), where), where);
     }
 
     /** Reads an unpinned gzip IDX file (own data); header and length are still checked. */
@@ -75,7 +71,7 @@ public final class IdxFile {
             throw new DataFileException("IDX file " + path + " not found");
         }
         try {
-            return parse(gunzip(Files.readAllBytes(path), path.toString()), path.toString());
+            return parse(Gzip.decompress(Files.readAllBytes(path), path.toString()), path.toString());
         } catch (IOException e) {
             throw new DataFileException("cannot read IDX file " + path + ": " + e.getMessage(), e);
         }
@@ -126,23 +122,6 @@ public final class IdxFile {
                     + expected + " data bytes of " + Arrays.toString(dims) + " (corrupt or not an IDX file)");
         }
         return new IdxFile(source, type, dims, bytes, headerLength);
-    }
-
-    /** Decompresses a complete gzip stream; a truncated or corrupt stream is an error, not a short result. */
-    static byte[] gunzip(byte[] gz, String source) {
-        if (gz.length < 2 || (gz[0] & 0xFF) != 0x1F || (gz[1] & 0xFF) != 0x8B) {
-            throw new DataFileException(source + ": not gzip-compressed (starts with " + hex(gz, 0, 2)
-                    + ", expected 1f 8b)");
-        }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 1 << 16)) {
-            return in.readAllBytes();
-        } catch (EOFException e) {
-            throw new DataFileException(source + ": the gzip stream ends early (file truncated)", e);
-        } catch (ZipException e) {
-            throw new DataFileException(source + ": corrupt gzip data (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new DataFileException(source + ": cannot decompress: " + e.getMessage(), e);
-        }
     }
 
     public Type type() {
