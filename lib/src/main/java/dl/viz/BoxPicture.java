@@ -23,6 +23,7 @@ public final class BoxPicture extends Drawing {
     private static final int PAD = 10;
     private static final Font TAG = Fonts.plain(11f);
     private static final Font TITLE = Fonts.bold(13f);
+    private static final Color HALO = new Color(0, 0, 0, 140);
 
     private record Box(double x1, double y1, double x2, double y2, int cls, double score) {}
 
@@ -180,11 +181,16 @@ public final class BoxPicture extends Drawing {
         if (gridCells > 0) {
             drawGrid(canvas, left, top, base.getWidth(), base.getHeight());
         }
-        canvas.g.setStroke(new BasicStroke(2f));
         for (Box b : boxes) {
+            Rectangle2D.Double r = new Rectangle2D.Double(left + b.x1() * s, top + b.y1() * s,
+                    (b.x2() - b.x1()) * s, (b.y2() - b.y1()) * s);
+            // a dark halo keeps the box visible on busy images
+            canvas.g.setStroke(new BasicStroke(4.5f));
+            canvas.g.setColor(HALO);
+            canvas.g.draw(r);
+            canvas.g.setStroke(new BasicStroke(2.5f));
             canvas.g.setColor(Palette.color(b.cls()));
-            canvas.g.draw(new Rectangle2D.Double(left + b.x1() * s, top + b.y1() * s,
-                    (b.x2() - b.x1()) * s, (b.y2() - b.y1()) * s));
+            canvas.g.draw(r);
         }
         for (Box b : boxes) {
             drawTag(canvas, b, left + b.x1() * s, top + b.y1() * s, top);

@@ -34,7 +34,7 @@ public final class DecisionBoundary extends SurfaceChart {
         Prediction p = Prediction.read(result, grid.length);
         int[] rgb = new int[grid.length];
         for (int k = 0; k < grid.length; k++) {
-            double strength = p.confidence == null ? 0.55 : 0.15 + 0.45 * p.confidence[k];
+            double strength = p.confidence == null ? 0.4 : 0.1 + 0.32 * p.confidence[k];
             rgb[k] = Palette.lighter(Palette.color(p.classes[k]), 1 - strength).getRGB();
         }
         field(SurfaceChart.raster(rgb, nx, ny), p.confidence != null);
@@ -50,7 +50,9 @@ public final class DecisionBoundary extends SurfaceChart {
                 for (int k = 0; k < grid.length; k++) {
                     indicator[k] = p.classes[k] == c ? 1 : 0;
                 }
-                contour(toData(Contours.segments(indicator, nx, ny, 0.5), nx, ny), BOUNDARY, 1.5f);
+                // a 3×3 average turns the 0/1 staircase into a sloped field: smoother lines
+                double[] smooth = boxBlur(indicator, nx, ny);
+                contour(toData(Contours.segments(smooth, nx, ny, 0.5), nx, ny), BOUNDARY, 1.5f);
             }
         }
         TreeSet<Integer> present = new TreeSet<>();
@@ -106,6 +108,29 @@ public final class DecisionBoundary extends SurfaceChart {
         double padX = maxX > minX ? 0.1 * (maxX - minX) : 0.5;
         double padY = maxY > minY ? 0.1 * (maxY - minY) : 0.5;
         return new double[] {minX - padX, maxX + padX, minY - padY, maxY + padY};
+    }
+
+    /** Mean over each node's 3×3 neighbourhood (clipped at the border). */
+    static double[] boxBlur(double[] v, int nx, int ny) {
+        double[] out = new double[v.length];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                double sum = 0;
+                int n = 0;
+                for (int dj = -1; dj <= 1; dj++) {
+                    for (int di = -1; di <= 1; di++) {
+                        int a = i + di;
+                        int b = j + dj;
+                        if (a >= 0 && a < nx && b >= 0 && b < ny) {
+                            sum += v[b * nx + a];
+                            n++;
+                        }
+                    }
+                }
+                out[j * nx + i] = sum / n;
+            }
+        }
+        return out;
     }
 
     /** Legend names for the classes, indexed by class id. */

@@ -28,6 +28,7 @@ public final class ImageGrid extends Drawing {
     private static final int MAX_WIDTH = 1000;
     private static final Font CAPTION = Fonts.plain(11f);
     private static final Font TITLE = Fonts.bold(13f);
+    private static final Color FRAME = new Color(0xbbbbbb);
 
     private enum Scaling { AUTO, FIXED, EACH, EACH_SYMMETRIC }
 
@@ -246,6 +247,11 @@ public final class ImageGrid extends Drawing {
             double[] r = rangeOf(i, batchRange);
             BufferedImage tile = images.image(i, r[0], r[1], colormap, scale);
             canvas.g.drawImage(tile, imageX, y + border, null);
+            if (border == 0 && (colormap == Colormap.BLUE_WHITE_RED || colormap == Colormap.GRAY_INVERTED)) {
+                canvas.g.setColor(FRAME);   // light tiles would melt into the white page
+                canvas.g.setStroke(new BasicStroke(1f));
+                canvas.g.drawRect(imageX - 1, y - 1, imageW + 1, imageH + 1);
+            }
             if (border > 0) {
                 canvas.g.setColor(predicted[i] == truth[i] ? Palette.RIGHT : Palette.WRONG);
                 canvas.g.setStroke(new BasicStroke(border));

@@ -39,6 +39,7 @@ public final class LabeledScatter extends XYChart {
         setYAxisTitle("dimension 2");
         getStyler().setChartTitleVisible(title != null && !title.isEmpty());
         getStyler().setLocale(Locale.ROOT);
+        Numbers.compactTicks(getStyler());
         getStyler().setLegendVisible(false);
         getStyler().setMarkerSize(7);
         addGroup("points", indices(points.length), Palette.color(0));

@@ -1,11 +1,13 @@
 package dl.viz;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +30,7 @@ public class LinePlot extends XYChart {
     private double to = Double.NaN;
     private int samples = 401;
     private XYSeries last;
+    private LegendPosition autoLegend = LegendPosition.InsideNE;
 
     LinePlot(String title, String xLabel, String yLabel, int width, int height) {
         super(width, height, CourseTheme.INSTANCE);
@@ -36,6 +39,7 @@ public class LinePlot extends XYChart {
         setYAxisTitle(yLabel == null ? "" : yLabel);
         getStyler().setChartTitleVisible(title != null && !title.isEmpty());
         getStyler().setLocale(Locale.ROOT);
+        Numbers.compactTicks(getStyler());
     }
 
     /** The x range that {@link #curve} samples. */
@@ -69,7 +73,9 @@ public class LinePlot extends XYChart {
             double v = f.applyAsDouble(x[i]);
             y[i] = Double.isFinite(v) ? v : Double.NaN;
         }
-        return line(where, name, x, y);
+        line(where, name, x, y);
+        last.setSmooth(true);   // one path per curve: smooth joins, and dashes that do not restart
+        return this;
     }
 
     /** Adds a line through (x[i], y[i]). */
@@ -137,9 +143,16 @@ public class LinePlot extends XYChart {
         s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
-        s.setFillColor(Palette.withAlpha(color, 80));
+        s.setFillColor(Palette.withAlpha(color, 60));
         s.setLineWidth(1.2f);
         getStyler().setYAxisMin(0.0);
+        // a margin around the bins also keeps XChart from putting ticks on the (odd) bin edges
+        double[] e = h.edges();
+        double margin = 0.03 * (e[e.length - 1] - e[0]);
+        Double xMin = getStyler().getXAxisMin();
+        Double xMax = getStyler().getXAxisMax();
+        getStyler().setXAxisMin(Math.min(xMin != null ? xMin : e[0] - margin, e[0] - margin));
+        getStyler().setXAxisMax(Math.max(xMax != null ? xMax : e[e.length - 1] + margin, e[e.length - 1] + margin));
         last = s;
         return this;
     }
@@ -189,8 +202,75 @@ public class LinePlot extends XYChart {
 
     /** Moves the legend outside the plot, to the right. */
     public LinePlot legendOutside() {
-        getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        getStyler().setLegendPosition(LegendPosition.OutsideE);
         return this;
+    }
+
+    /**
+     * Unless the legend was placed by hand, puts it in the inside corner with the fewest data
+     * points (checked in this order: top right, bottom right, top left, bottom left).
+     */
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+        LegendPosition chosen = getStyler().getLegendPosition();
+        boolean auto = chosen == autoLegend;
+        if (auto) {
+            autoLegend = emptiestCorner();
+            getStyler().setLegendPosition(autoLegend);
+        }
+        super.paint(g, width, height);
+    }
+
+    private LegendPosition emptiestCorner() {
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : getSeriesMap().values()) {
+            minX = Math.min(minX, s.getXMin());
+            maxX = Math.max(maxX, s.getXMax());
+            minY = Math.min(minY, s.getYMin());
+            maxY = Math.max(maxY, s.getYMax());
+        }
+        Double yMin = getStyler().getYAxisMin();
+        Double yMax = getStyler().getYAxisMax();
+        Double xMin = getStyler().getXAxisMin();
+        Double xMax = getStyler().getXAxisMax();
+        minX = xMin != null ? xMin : minX;
+        maxX = xMax != null ? xMax : maxX;
+        minY = yMin != null ? yMin : minY;
+        maxY = yMax != null ? yMax : maxY;
+        if (!(maxX > minX) || !(maxY > minY)) {
+            return LegendPosition.InsideNE;
+        }
+        LegendPosition[] corners = {LegendPosition.InsideNE, LegendPosition.InsideSE,
+            LegendPosition.InsideNW, LegendPosition.InsideSW};
+        int[] counts = new int[4];
+        boolean logY = getStyler().isYAxisLogarithmic() && minY > 0;
+        for (XYSeries s : getSeriesMap().values()) {
+            double[] xs = s.getXData();
+            double[] ys = s.getYData();
+            for (int i = 0; i < xs.length; i++) {
+                if (Double.isNaN(ys[i])) {
+                    continue;
+                }
+                double u = (xs[i] - minX) / (maxX - minX);
+                double v = logY ? Math.log(ys[i] / minY) / Math.log(maxY / minY) : (ys[i] - minY) / (maxY - minY);
+                boolean right = u > 0.6;
+                boolean left = u < 0.4;
+                boolean top = v > 0.6;
+                boolean bottom = v < 0.4;
+                if (right && top) counts[0]++;
+                if (right && bottom) counts[1]++;
+                if (left && top) counts[2]++;
+                if (left && bottom) counts[3]++;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < 4; k++) {
+            if (counts[k] < counts[best]) {
+                best = k;
+            }
+        }
+        return corners[best];
     }
 
     private LinePlot line(String where, String name, double[] x, double[] y) {

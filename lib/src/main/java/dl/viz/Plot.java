@@ -406,7 +406,7 @@ public final class Plot {
     public static Figure histogramGrid(Map<String, ?> series, int bins, double lo, double hi) {
         Map<String, double[]> data = valuesOf("Plot.histogramGrid", series);
         List<LinePlot> panels = new ArrayList<>();
-        data.forEach((name, v) -> panels.add(smallHistogram(name, Histogram.of(v, bins, lo, hi)).xRange(lo, hi)));
+        data.forEach((name, v) -> panels.add(smallHistogram(name, Histogram.of(v, bins, lo, hi))));
         return new Figure(Math.min(4, panels.size()), panels);
     }
 

@@ -51,6 +51,7 @@ public class SurfaceChart extends XYChart {
         getStyler().setXAxisMin(x0).setXAxisMax(x1).setYAxisMin(y0).setYAxisMax(y1);
         getStyler().setPlotContentSize(1.0);
         getStyler().setLocale(java.util.Locale.ROOT);
+        Numbers.compactTicks(getStyler());
         getStyler().setPlotGridLinesVisible(false);
         getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     }

@@ -62,6 +62,13 @@ final class TrainingCurves {
             panels.computeIfAbsent(splitAndQuantity[1], Panel::new)
                     .lines.put(splitAndQuantity[0], numeric.asDoubleArray());
         }
+        for (Panel p : panels.values()) {
+            // a quantity logged once (lr, grad_norm) is named by itself, not "train"
+            if (p.lines.size() == 1 && p.lines.containsKey("train") && table.containsColumn(p.quantity)) {
+                double[] only = p.lines.remove("train");
+                p.lines.put(p.quantity, only);
+            }
+        }
         if (panels.isEmpty()) {
             throw Inputs.error(where, "table '" + table.name() + "' has no numeric metric columns"
                     + (xName != null ? " besides '" + xName + "'" : "") + "; columns: " + table.columnNames());
