@@ -142,6 +142,11 @@ public final class Heatmap extends HeatMapChart {
         }
     }
 
+    /** The cell area as laid out by the last paint (null before the first paint). */
+    Rectangle2D cellArea() {
+        return plot == null ? null : plot.getBounds();
+    }
+
     private static int autoWidth(String[] columnLabels) {
         return Math.max(420, Math.min(900, 180 + 52 * columnLabels.length));
     }
