@@ -34,6 +34,8 @@ public class Tensor implements HtmlDisplayable {
     private INDArray grad;
     private boolean requiresGrad;
     private String name;
+    private String label;        // how graphs show the op, e.g. "u × 0.5" (null: the op name)
+    private boolean retainGrad;  // keep dL/d(this) although it is not a leaf
     private final String op;
     private final Tensor[] inputs;
     private final Backward backward;
@@ -192,6 +194,36 @@ public class Tensor implements HtmlDisplayable {
         return this;
     }
 
+    /**
+     * Makes backward() keep dL/d(this) in {@link #grad()} although this tensor is computed, not a
+     * leaf (as PyTorch's retain_grad), e.g. to show gradients of intermediate values. Returns this.
+     */
+    public Tensor retainGrad() {
+        if (!requiresGrad) {
+            throw new IllegalStateException(describe() + ".retainGrad(): this tensor does not require grad, "
+                    + "so no gradient will reach it");
+        }
+        retainGrad = true;
+        return this;
+    }
+
+    /** How a graph shows the operation: e.g. "u × 0.5" for mul(0.5) (u: its input), else the op name. */
+    public String opLabel() {
+        return label != null ? label : op;
+    }
+
+    /** Sets the graph label of an op's result (used by ops with constant arguments). */
+    Tensor labelled(String text) {
+        this.label = text;
+        return this;
+    }
+
+    /** A constant for labels: 0.5, 2, -1.1 (no trailing zeros). */
+    static String fmt(double c) {
+        return c == Math.rint(c) && Math.abs(c) < 1e15 ? String.valueOf((long) c)
+                : java.math.BigDecimal.valueOf(c).stripTrailingZeros().toPlainString();
+    }
+
     /** Forgets the accumulated gradient. */
     public void zeroGrad() {
         grad = null;
@@ -306,6 +338,9 @@ public class Tensor implements HtmlDisplayable {
                 t.accumulate(g);
                 continue;
             }
+            if (t.retainGrad) {
+                t.accumulate(g);
+            }
             INDArray[] inputGrads = t.backward.apply(g);
             for (int k = 0; k < t.inputs.length; k++) {
                 Tensor in = t.inputs[k];
@@ -386,7 +421,7 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor add(double c) {
-        return op("add", data.add(c), g -> new INDArray[] {g}, this);
+        return op("add", data.add(c), g -> new INDArray[] {g}, this).labelled("u + " + fmt(c));
     }
 
     /** a - b (broadcasting). d/da = g, d/db = -g. */
@@ -396,12 +431,12 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor sub(double c) {
-        return op("sub", data.sub(c), g -> new INDArray[] {g}, this);
+        return op("sub", data.sub(c), g -> new INDArray[] {g}, this).labelled("u − " + fmt(c));
     }
 
     /** c - a. */
     public Tensor rsub(double c) {
-        return op("rsub", data.rsub(c), g -> new INDArray[] {g.neg()}, this);
+        return op("rsub", data.rsub(c), g -> new INDArray[] {g.neg()}, this).labelled(fmt(c) + " − u");
     }
 
     /** a * b elementwise (broadcasting). d/da = g b, d/db = g a. */
@@ -412,7 +447,7 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor mul(double c) {
-        return op("mul", data.mul(c), g -> new INDArray[] {g.mul(c)}, this);
+        return op("mul", data.mul(c), g -> new INDArray[] {g.mul(c)}, this).labelled("u × " + fmt(c));
     }
 
     /** a / b elementwise (broadcasting). d/da = g / b, d/db = -g a / b². */
@@ -423,7 +458,7 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public Tensor div(double c) {
-        return op("div", data.div(c), g -> new INDArray[] {g.div(c)}, this);
+        return op("div", data.div(c), g -> new INDArray[] {g.div(c)}, this).labelled("u ÷ " + fmt(c));
     }
 
     /** -a. */
@@ -435,7 +470,7 @@ public class Tensor implements HtmlDisplayable {
     public Tensor pow(double p) {
         INDArray x = data;
         return op("pow", Transforms.pow(x, p, true),
-                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, this);
+                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, this).labelled(p == 2 ? "u²" : p == 3 ? "u³" : "u^" + fmt(p));
     }
 
     /** e^a. d/da = e^a g. */
@@ -491,7 +526,8 @@ public class Tensor implements HtmlDisplayable {
     public Tensor leakyRelu(double slope) {
         INDArray positive = data.gt(0).castTo(data.dataType());
         INDArray factor = positive.mul(1 - slope).addi(slope); // 1 where a > 0, slope elsewhere
-        return op("leakyRelu", data.mul(factor), g -> new INDArray[] {g.mul(factor)}, this);
+        return op("leakyRelu", data.mul(factor), g -> new INDArray[] {g.mul(factor)}, this)
+                .labelled("leakyRelu(" + fmt(slope) + ")");
     }
 
     /**
@@ -503,7 +539,8 @@ public class Tensor implements HtmlDisplayable {
         INDArray negative = positive.rsub(1.0);
         INDArray expNeg = Transforms.exp(Transforms.min(data, 0.0, true), false); // e^min(a, 0)
         INDArray y = data.mul(positive).addi(expNeg.sub(1.0).muli(negative).muli(alpha));
-        return op("elu", y, g -> new INDArray[] {g.mul(positive.add(expNeg.mul(negative).muli(alpha)))}, this);
+        return op("elu", y, g -> new INDArray[] {g.mul(positive.add(expNeg.mul(negative).muli(alpha)))}, this)
+                .labelled("elu(" + fmt(alpha) + ")");
     }
 
     /**
@@ -512,10 +549,11 @@ public class Tensor implements HtmlDisplayable {
      * d/da = s ⊙ (g - Σ_j g_j s_j).
      */
     public Tensor softmax(int axis) {
-        int ax = normalizeAxes(axis)[0];
+        int ax = axisOf("softmax", axis);
         INDArray e = Transforms.exp(data.sub(data.max(true, ax)), false);
         INDArray s = e.divi(e.sum(true, ax));
-        return op("softmax", s, g -> new INDArray[] {g.sub(g.mul(s).sum(true, ax)).muli(s)}, this);
+        return op("softmax", s, g -> new INDArray[] {g.sub(g.mul(s).sum(true, ax)).muli(s)}, this)
+                .labelled("softmax(axis " + ax + ")");
     }
 
     /**
@@ -523,10 +561,11 @@ public class Tensor implements HtmlDisplayable {
      * d/da = g - softmax(a) Σ_j g_j.
      */
     public Tensor logSoftmax(int axis) {
-        int ax = normalizeAxes(axis)[0];
+        int ax = axisOf("logSoftmax", axis);
         INDArray shifted = data.sub(data.max(true, ax));
         INDArray y = shifted.sub(Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false));
-        return op("logSoftmax", y, g -> new INDArray[] {g.sub(Transforms.exp(y, true).muli(g.sum(true, ax)))}, this);
+        return op("logSoftmax", y, g -> new INDArray[] {g.sub(Transforms.exp(y, true).muli(g.sum(true, ax)))}, this)
+                .labelled("logSoftmax(axis " + ax + ")");
     }
 
     /**
@@ -626,7 +665,7 @@ public class Tensor implements HtmlDisplayable {
     /** Sum along {@code axes}; {@code keepDims} keeps them with size 1. d/da = g broadcast back. */
     public Tensor sum(boolean keepDims, int... axes) {
         long[] shape = shape();
-        int[] ax = normalizeAxes(axes);
+        int[] ax = axesOf("sum", axes);
         return op("sum", data.sum(keepDims, ax),
                 g -> new INDArray[] {Nd4j.zeros(data.dataType(), shape).addi(keepDimsShape(g, shape, ax))}, this);
     }
@@ -639,7 +678,7 @@ public class Tensor implements HtmlDisplayable {
     /** Mean along {@code axes}. */
     public Tensor mean(boolean keepDims, int... axes) {
         long n = 1;
-        for (int a : normalizeAxes(axes)) {
+        for (int a : axesOf("mean", axes)) {
             n *= size(a);
         }
         return sum(keepDims, axes).div((double) n);
@@ -651,7 +690,7 @@ public class Tensor implements HtmlDisplayable {
      * d/da_i = g [i = argmax].
      */
     public Tensor max(int axis, boolean keepDims) {
-        int ax = normalizeAxes(axis)[0];
+        int ax = axisOf("max", axis);
         long[] shape = shape();
         INDArray x = data;
         return op("max", x.max(keepDims, ax), g -> {
@@ -688,7 +727,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** Index of the largest value along {@code axis} (the first if several are equal); int64, no gradient. */
     public Tensor argmax(int axis) {
-        return new Tensor(Nd4j.argMax(data, normalizeAxes(axis)[0]));
+        return new Tensor(Nd4j.argMax(data, axisOf("argmax", axis)));
     }
 
     // ---------------------------------------------------------------- shape
@@ -725,7 +764,7 @@ public class Tensor implements HtmlDisplayable {
             throw new ShapeException("permute: shape " + Arrays.toString(shape()) + " has " + rank()
                     + " axes, got " + dims.length + " in " + Arrays.toString(dims));
         }
-        int[] perm = normalizeAxes(dims);
+        int[] perm = axesOf("permute", dims);
         int[] inverse = new int[perm.length];
         Arrays.fill(inverse, -1);
         for (int i = 0; i < perm.length; i++) {
@@ -740,7 +779,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** Swaps two axes. d/da = g with the same axes swapped back. */
     public Tensor transpose(int axisA, int axisB) {
-        int[] ab = normalizeAxes(axisA, axisB);
+        int[] ab = axesOf("transpose", axisA, axisB);
         int[] perm = new int[rank()];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i == ab[0] ? ab[1] : i == ab[1] ? ab[0] : i;
@@ -764,7 +803,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** Removes the axis {@code axis}, which must have size 1. */
     public Tensor squeeze(int axis) {
-        int ax = normalizeAxes(axis)[0];
+        int ax = axisOf("squeeze", axis);
         if (size(ax) != 1) {
             throw new ShapeException("squeeze: axis " + axis + " of shape " + Arrays.toString(shape())
                     + " has size " + size(ax) + ", only size 1 can be removed");
@@ -779,7 +818,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** Merges the axes from {@code fromAxis} on into one: [N, 1, 28, 28].flatten(1) is [N, 784]. */
     public Tensor flatten(int fromAxis) {
-        int from = normalizeAxes(fromAxis)[0];
+        int from = axisOf("flatten", fromAxis);
         long[] s = Arrays.copyOf(shape(), from + 1);
         s[from] = 1;
         for (int i = from; i < rank(); i++) {
@@ -803,7 +842,7 @@ public class Tensor implements HtmlDisplayable {
             throw new IllegalArgumentException("concat: expected at least one tensor");
         }
         Tensor first = tensors[0];
-        int ax = first.normalizeAxes(axis)[0];
+        int ax = first.axisOf("concat", axis);
         long[] offsets = new long[tensors.length + 1];
         INDArray[] parts = new INDArray[tensors.length];
         for (int k = 0; k < tensors.length; k++) {
@@ -873,7 +912,7 @@ public class Tensor implements HtmlDisplayable {
      * negative positions count from the end. d/da = g placed back into zeros at those positions.
      */
     public Tensor slice(int axis, long from, long to) {
-        int ax = normalizeAxes(axis)[0];
+        int ax = axisOf("slice", axis);
         long n = size(ax);
         long lo = from < 0 ? from + n : from;
         long hi = to < 0 ? to + n : to;
@@ -892,7 +931,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** The sub-tensor at {@code index} along {@code axis}, which disappears (x[..., i, ...]). */
     public Tensor select(int axis, long index) {
-        int ax = normalizeAxes(axis)[0];
+        int ax = axisOf("select", axis);
         long n = size(ax);
         long i = index < 0 ? index + n : index;
         if (i < 0 || i >= n) {
@@ -1137,16 +1176,26 @@ public class Tensor implements HtmlDisplayable {
         return r;
     }
 
-    int[] normalizeAxes(int... axes) {
+    /** {@code axis} counted from 0 (negative counts from the end), or a ShapeException naming {@code opName}. */
+    int axisOf(String opName, int axis) {
+        int a = axis < 0 ? axis + rank() : axis;
+        if (a < 0 || a >= rank()) {
+            throw new ShapeException(opName + ": axis " + axis + " out of range for shape " + Arrays.toString(shape())
+                    + (rank() == 0 ? " (a scalar has no axes)" : " (valid " + -rank() + ".." + (rank() - 1) + ")"));
+        }
+        return a;
+    }
+
+    int[] axesOf(String opName, int... axes) {
         int[] r = new int[axes.length];
         for (int i = 0; i < axes.length; i++) {
-            int a = axes[i] < 0 ? axes[i] + rank() : axes[i];
-            if (a < 0 || a >= rank()) {
-                throw new ShapeException("axis " + axes[i] + " out of range for shape " + Arrays.toString(shape()));
-            }
-            r[i] = a;
+            r[i] = axisOf(opName, axes[i]);
         }
         return r;
+    }
+
+    int[] normalizeAxes(int... axes) {
+        return axesOf("axis", axes);
     }
 
     /** Reshapes a reduced gradient so it broadcasts over {@code shape} (size 1 on reduced axes). */

@@ -14,9 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Movement, indexing, reductions and batched matmul: gradient checks, hand-worked values, errors. */
 class OpsTest {
 
-    /** A fixed weighting so sums of rearranged values still have an informative gradient. */
+    /** A fixed weighting (0.3, 0.4, 0.5, ...) so sums of rearranged values still have an informative gradient. */
     static Tensor weighted(Tensor t) {
-        INDArray w = Nd4j.linspace(DataType.DOUBLE, 0.3, 1.7, t.length()).reshape('c', t.shape());
+        INDArray w = Nd4j.linspace(DataType.DOUBLE, 0.3, 0.1, t.length()).reshape('c', t.shape()); // (start, step, count)
         return t.mul(new Tensor(w)).sum();
     }
 
@@ -211,6 +211,21 @@ class OpsTest {
         assertEquals("matmul: [3, 2, 4] x [2, 4, 5]: batch sizes 3 and 2 differ", f.getMessage());
         var g = assertThrows(ShapeException.class, () -> new Tensor(w).matmul(new Tensor(b)));
         assertTrue(g.getMessage().contains("expected 2-D x 2-D, 3-D x 3-D or 3-D x 2-D"), g.getMessage());
+    }
+
+    @Test
+    void axisErrorsNameTheOpTheShapeAndTheValidRange() {
+        Tensor x = Tensor.zeros(2, 3);
+        assertEquals("softmax: axis 2 out of range for shape [2, 3] (valid -2..1)",
+                assertThrows(ShapeException.class, () -> x.softmax(2)).getMessage());
+        assertEquals("sum: axis -3 out of range for shape [2, 3] (valid -2..1)",
+                assertThrows(ShapeException.class, () -> x.sum(false, -3)).getMessage());
+        assertEquals("permute: [0, 0] is not a permutation of the 2 axes of [2, 3] (axis 0 twice)",
+                assertThrows(ShapeException.class, () -> x.permute(0, 0)).getMessage());
+        assertEquals("squeeze: axis 1 of shape [2, 3] has size 3, only size 1 can be removed",
+                assertThrows(ShapeException.class, () -> x.squeeze(1)).getMessage());
+        assertEquals("max: axis 0 out of range for shape [] (a scalar has no axes)",
+                assertThrows(ShapeException.class, () -> Tensor.of(1).max(0, false)).getMessage());
     }
 
     @Test
