@@ -443,6 +443,16 @@ public final class Plot {
         return bars(title, categories, v);
     }
 
+    // ---------------------------------------------------------------- diagrams
+
+    /**
+     * An empty diagram: add boxes with {@code .node(id, label)} and arrows with
+     * {@code .edge(from, to)} (computation graphs, unrolled RNNs, beam-search trees).
+     */
+    public static Diagram diagram() {
+        return new Diagram();
+    }
+
     // ---------------------------------------------------------------- layout and output
 
     /** Panels (XChart charts, pictures, BufferedImages) in rows of {@code columns}. */
