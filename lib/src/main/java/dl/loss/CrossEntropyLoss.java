@@ -65,32 +65,56 @@ public final class CrossEntropyLoss extends Loss {
     /** l_i = logΣexp(z_i) − z_{i,y_i};  ∂l_i/∂z_i = softmax(z_i) − onehot(y_i). */
     static Tensor fromClassIds(Tensor logits, int[] labels) {
         RowSoftmax s = new RowSoftmax(logits.data());
-        int n = labels.length;
-        INDArray loss = Nd4j.createUninitialized(logits.dtype(), n);
+        int n = s.rows;
+        int c = s.classes;
+        double[] loss = new double[n];
         for (int i = 0; i < n; i++) {
-            loss.putScalar(i, s.logSumExp.getDouble(i, 0) - s.shifted.getDouble(i, labels[i]));
+            loss[i] = -s.logProbability(i, labels[i]);
         }
-        return Tensor.op("crossEntropy", loss, g -> {
-            INDArray dz = s.probabilities.dup();
+        return Tensor.op("crossEntropy", Nd4j.create(loss, new long[] {n}, logits.dtype()), g -> {
+            double[] gi = Tensor.of(g).toDoubleArray();
+            double[] dz = new double[n * c];
             for (int i = 0; i < n; i++) {
-                dz.putScalar(i, labels[i], dz.getDouble(i, labels[i]) - 1);
+                for (int j = 0; j < c; j++) {
+                    double y = j == labels[i] ? 1 : 0;
+                    dz[i * c + j] = (s.probabilities[i * c + j] - y) * gi[i];
+                }
             }
-            return new INDArray[] {dz.muliColumnVector(g.reshape(n, 1))};
+            return new INDArray[] {Nd4j.create(dz, logits.shape(), logits.dtype())};
         }, logits);
     }
 
-    /** l_i = −Σ_j Y_ij log p_ij;  ∂l_i/∂z_i = p_i Σ_j Y_ij − Y_i,  ∂l_i/∂Y_i = −log p_i. */
+    /** l_i = −Σ_j Y_ij log p_ij;  ∂l_i/∂z_ij = p_ij Σ_k Y_ik − Y_ij,  ∂l_i/∂Y_ij = −log p_ij. */
     static Tensor fromProbabilities(Tensor logits, Tensor target) {
         RowSoftmax s = new RowSoftmax(logits.data());
-        INDArray logP = s.logProbabilities();
-        INDArray y = target.data();
-        long n = logits.size(0);
-        INDArray loss = y.mul(logP).sum(1).negi();
-        return Tensor.op("crossEntropy", loss, g -> {
-            INDArray gColumn = g.reshape(n, 1);
-            INDArray dz = s.probabilities.mulColumnVector(y.sum(true, 1)).subi(y).muliColumnVector(gColumn);
-            INDArray dy = target.requiresGrad() ? logP.mulColumnVector(gColumn).negi() : null;
-            return new INDArray[] {dz, dy};
+        int n = s.rows;
+        int c = s.classes;
+        double[] y = target.toDoubleArray();
+        double[] loss = new double[n];
+        double[] targetSum = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                loss[i] -= y[i * c + j] * s.logProbability(i, j);
+                targetSum[i] += y[i * c + j];
+            }
+        }
+        return Tensor.op("crossEntropy", Nd4j.create(loss, new long[] {n}, logits.dtype()), g -> {
+            double[] gi = Tensor.of(g).toDoubleArray();
+            boolean needTarget = target.requiresGrad();
+            double[] dz = new double[n * c];
+            double[] dy = needTarget ? new double[n * c] : null;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < c; j++) {
+                    dz[i * c + j] = (s.probabilities[i * c + j] * targetSum[i] - y[i * c + j]) * gi[i];
+                    if (needTarget) {
+                        dy[i * c + j] = -s.logProbability(i, j) * gi[i];
+                    }
+                }
+            }
+            return new INDArray[] {
+                Nd4j.create(dz, logits.shape(), logits.dtype()),
+                needTarget ? Nd4j.create(dy, target.shape(), target.dtype()) : null
+            };
         }, logits, target);
     }
 }

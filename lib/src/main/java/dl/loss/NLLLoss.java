@@ -50,16 +50,18 @@ public final class NLLLoss extends Loss {
     static Tensor perSample(Tensor logProbabilities, int[] labels) {
         INDArray a = logProbabilities.data();
         int n = labels.length;
-        INDArray loss = Nd4j.createUninitialized(a.dataType(), n);
+        int c = (int) a.size(1);
+        double[] loss = new double[n];
         for (int i = 0; i < n; i++) {
-            loss.putScalar(i, -a.getDouble(i, labels[i]));
+            loss[i] = -a.getDouble(i, labels[i]);
         }
-        return Tensor.op("nll", loss, g -> {
-            INDArray da = Nd4j.zeros(a.dataType(), a.shape());
+        return Tensor.op("nll", Nd4j.create(loss, new long[] {n}, a.dataType()), g -> {
+            double[] gi = Tensor.of(g).toDoubleArray();
+            double[] da = new double[n * c];
             for (int i = 0; i < n; i++) {
-                da.putScalar(i, labels[i], -g.getDouble(i));
+                da[i * c + labels[i]] = -gi[i];
             }
-            return new INDArray[] {da};
+            return new INDArray[] {Nd4j.create(da, a.shape(), a.dataType())};
         }, logProbabilities);
     }
 }

@@ -28,6 +28,7 @@ public final class BarPlot extends CategoryChart {
         getStyler().setLocale(Locale.ROOT);
         getStyler().setyAxisTickLabelsFormattingFunction(Numbers::compact);
         getStyler().setLegendVisible(false);
+        getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         getStyler().setAvailableSpaceFill(0.7);
         getStyler().setPlotGridVerticalLinesVisible(false);
         getStyler().setLabelsVisible(false);

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -185,7 +186,7 @@ public final class MaskPicture extends Drawing {
             if (image != null) {
                 out.getRGB(0, y, width, 1, row, 0, width);
             } else {
-                java.util.Arrays.fill(row, 0xffffff);
+                Arrays.fill(row, 0xffffff);
             }
             for (int x = 0; x < width; x++) {
                 int cls = mask[y * width + x];

@@ -72,6 +72,9 @@ public final class Plot {
         Inputs.sameLength(where, "points", points.length, "classes", classes.length);
         Inputs.classIds(where, "classes", classes);
         LinePlot plot = new LinePlot(title, "x₁", "x₂", WIDTH, HEIGHT);
+        plot.getStyler().setMarkerSize(9);
+        double[] box = DecisionBoundary.paddedBox(points);   // room around the outermost points
+        plot.xRange(box[0], box[1]).yRange(box[2], box[3]);
         int[] present = Arrays.stream(classes).distinct().sorted().toArray();
         for (int c : present) {
             double[][] members = Arrays.stream(indicesOf(classes, c)).mapToObj(i -> points[i]).toArray(double[][]::new);
@@ -441,6 +444,16 @@ public final class Plot {
             v[i++] = n.doubleValue();
         }
         return bars(title, categories, v);
+    }
+
+    // ---------------------------------------------------------------- diagrams
+
+    /**
+     * An empty diagram: add boxes with {@code .node(id, label)} and arrows with
+     * {@code .edge(from, to)} (computation graphs, unrolled RNNs, beam-search trees).
+     */
+    public static Diagram diagram() {
+        return new Diagram();
     }
 
     // ---------------------------------------------------------------- layout and output

@@ -150,4 +150,29 @@ class InitTest {
         he.initialize(t);
         assertNotEquals(0.0, t.data().amaxNumber().doubleValue());
     }
+
+    /** TOPICS chapter 08, fact 4: with a constant init every hidden unit stays the same unit. */
+    @Test
+    void constantInitStaysSymmetricUnderGradientDescent() {
+        var hidden = new Linear(2, 4);
+        var out = new Linear(4, 1);
+        var model = new dl.nn.Sequential(hidden, new dl.nn.Tanh(), out).toDouble();
+        for (Parameter p : model.parameters()) {
+            Init.constant(p, 0.5);
+        }
+        Tensor x = new Tensor(Nd4j.randn(DataType.DOUBLE, 16, 2));
+        Tensor y = new Tensor(Nd4j.randn(DataType.DOUBLE, 16, 1));
+        for (int step = 0; step < 20; step++) {
+            model.zeroGrad();
+            model.forward(x).sub(y).pow(2).mean().backward();
+            for (Parameter p : model.parameters()) {
+                p.data().subi(p.grad().mul(0.1)); // plain gradient descent, η = 0.1
+            }
+        }
+        INDArray w = hidden.weight().data();
+        assertNotEquals(0.5, w.getDouble(0, 0), 1e-3, "the weights did move");
+        for (int row = 1; row < 4; row++) {
+            assertEquals(w.getRow(0), w.getRow(row), "row " + row + " equals row 0");
+        }
+    }
 }

@@ -48,6 +48,7 @@ final class Expect {
     /** Compares with the fixture entry {@code key}. */
     static void matches(Fixture f, String key, INDArray actual, DataType t) {
         close(key + " (" + t + ")", actual, f.array(key), tolerance(t));
+        System.out.println("fixture " + key + " (" + t + ") ok");
     }
 
     /** A fixture array as a tensor of type {@code t}. */
@@ -59,6 +60,7 @@ final class Expect {
     static int gradOk(String what, Function<List<Tensor>, Tensor> loss, Tensor... inputs) {
         GradCheck.Result r = GradCheck.run(loss, inputs);
         assertTrue(r.passes(1e-6), what + ": max abs " + r.maxAbsError() + ", rel " + r.maxRelError());
+        System.out.printf("gradcheck %s: %d values, max abs %.2e, max rel %.2e%n", what, r.checkedValues(), r.maxAbsError(), r.maxRelError());
         return r.checkedValues();
     }
 

@@ -141,4 +141,15 @@ class LinearTest {
         // dL/db = Σ_n 1 = N for L = Σ y
         assertArrayEquals(new double[] {4, 4}, layer.bias().grad().castTo(DataType.DOUBLE).toDoubleVector(), 1e-6);
     }
+
+    /** TOPICS chapter 02, fact 7: a ReLU unit with bias −100 on inputs in [−1, 1] is dead: zero gradient. */
+    @Test
+    void deadReluHasExactlyZeroGradient() {
+        var unit = new Linear(3, 1);
+        unit.bias().data().assign(-100);
+        Tensor x = new Tensor(Nd4j.rand(DataType.FLOAT, 64, 3).subi(0.5).muli(2));
+        unit.forward(x).relu().sum().backward();
+        assertEquals(0.0, unit.weight().grad().amaxNumber().doubleValue(), 0.0);
+        assertEquals(0.0, unit.bias().grad().amaxNumber().doubleValue(), 0.0);
+    }
 }
