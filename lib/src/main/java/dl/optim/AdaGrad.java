@@ -66,14 +66,14 @@ public class AdaGrad extends Optimizer {
         double lrT = group.lr() / (1 + (state.step() - 1) * group.number("lr_decay"));
 
         INDArray d = g;
-        if (wd != 0) {                                   // d = g + λ·p
+        if (wd != 0) {  // d = g + λ·p
             d = scratch(param, 1).assign(g);
             InPlace.addScaled(d, wd, p);
         }
         INDArray sum = state.buffer("sum", p, group.number("initial_accumulator_value"));
         INDArray s = scratch(param, 0);
-        sum.addi(s.assign(d).muli(d));                   // G = G + d²
-        Transforms.sqrt(s.assign(sum), false).addi(group.number("eps"));   // s = √G + ε
-        InPlace.addScaled(p, -lrT, s.rdivi(d));          // p = p − lrₜ·d/s
+        InPlace.addScaled(sum, 1, s.assign(d).muli(d));  // G = G + d²
+        Transforms.sqrt(s.assign(sum), false).addi(group.number("eps"));  // s = √G + ε
+        InPlace.addScaled(p, -lrT, s.rdivi(d));  // p = p − lrₜ·d/s
     }
 }

@@ -88,22 +88,22 @@ public class Adam extends Optimizer {
         INDArray d = g;
         if (wd != 0) {
             if (group.flag("decoupled_weight_decay")) {
-                p.muli(1 - lr * wd);                     // p = (1 − lr·λ)·p
+                InPlace.scale(p, 1 - lr * wd);  // p = (1 − lr·λ)·p
             } else {
-                d = scratch(param, 1).assign(g);         // d = g + λ·p
+                d = scratch(param, 1).assign(g);  // d = g + λ·p
                 InPlace.addScaled(d, wd, p);
             }
         }
         INDArray s = scratch(param, 0);
         INDArray m = state.buffer("exp_avg", p, 0);
         INDArray v = state.buffer("exp_avg_sq", p, 0);
-        InPlace.addScaled(m.muli(beta1), 1 - beta1, d);                     // m = β₁·m + (1 − β₁)·d
-        InPlace.addScaled(v.muli(beta2), 1 - beta2, s.assign(d).muli(d));   // v = β₂·v + (1 − β₂)·d²
+        InPlace.addScaled(InPlace.scale(m, beta1), 1 - beta1, d);  // m = β₁·m + (1 − β₁)·d
+        InPlace.addScaled(InPlace.scale(v, beta2), 1 - beta2, s.assign(d).muli(d)); // v = β₂·v + (1 − β₂)·d²
 
         INDArray denominatorSource = v;
         if (group.flag("amsgrad")) {
             INDArray vMax = state.buffer("max_exp_avg_sq", p, 0);
-            Transforms.max(vMax, v, false);                                 // v̂max = max(v̂max, v)
+            Transforms.max(vMax, v, false);  // v̂max = max(v̂max, v)
             denominatorSource = vMax;
         }
         double biasCorrection1 = 1 - Math.pow(beta1, t);
@@ -111,6 +111,6 @@ public class Adam extends Optimizer {
         double stepSize = lr / biasCorrection1;
         Transforms.sqrt(s.assign(denominatorSource), false)
                 .divi(Math.sqrt(biasCorrection2)).addi(group.number("eps"));  // s = √v/√(1 − β₂ᵗ) + ε
-        InPlace.addScaled(p, -stepSize, s.rdivi(m));                         // p = p − stepSize·m/s
+        InPlace.addScaled(p, -stepSize, s.rdivi(m));  // p = p − stepSize·m/s
     }
 }

@@ -48,6 +48,7 @@ public abstract class LRScheduler {
 
     /** Moves to the next epoch and sets each group's lr. */
     public void step() {
+        checkGroupCount();
         stepCount++;
         lastEpoch++;
         List<ParamGroup> groups = optimizer.paramGroups();
@@ -60,6 +61,7 @@ public abstract class LRScheduler {
 
     /** Jumps to {@code epoch} with the closed form (PyTorch's step(epoch), used by SequentialLR). */
     void stepTo(int epoch) {
+        checkGroupCount();
         stepCount++;
         lastEpoch = epoch;
         double[] next = new double[baseLrs.length];
@@ -67,6 +69,15 @@ public abstract class LRScheduler {
             next[i] = closedForm(baseLrs[i], epoch);
         }
         apply(next);
+    }
+
+    private void checkGroupCount() {
+        int n = optimizer.paramGroups().size();
+        if (n != baseLrs.length) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": the optimizer has " + n
+                    + " parameter groups but had " + baseLrs.length + " when this schedule was created;"
+                    + " hint: add all groups first, then create the schedule");
+        }
     }
 
     private void apply(double[] lrs) {

@@ -75,27 +75,27 @@ public class RMSProp extends Optimizer {
         double mu = group.number("momentum");
 
         INDArray d = g;
-        if (wd != 0) {                                   // d = g + λ·p
+        if (wd != 0) {  // d = g + λ·p
             d = scratch(param, 1).assign(g);
             InPlace.addScaled(d, wd, p);
         }
         INDArray s = scratch(param, 0);
         INDArray sq = state.buffer("square_avg", p, 0);
-        InPlace.addScaled(sq.muli(alpha), 1 - alpha, s.assign(d).muli(d));   // G = α·G + (1 − α)·d²
+        InPlace.addScaled(InPlace.scale(sq, alpha), 1 - alpha, s.assign(d).muli(d));  // G = α·G + (1 − α)·d²
 
         if (group.flag("centered")) {
             INDArray m = state.buffer("grad_avg", p, 0);
-            InPlace.addScaled(m.muli(alpha), 1 - alpha, d);                   // m = α·m + (1 − α)·d
-            s.assign(m).muli(m).rsubi(sq);                                    // s = G − m²
+            InPlace.addScaled(InPlace.scale(m, alpha), 1 - alpha, d);  // m = α·m + (1 − α)·d
+            s.assign(m).muli(m).rsubi(sq);  // s = G − m²
         } else {
             s.assign(sq);
         }
-        Transforms.sqrt(s, false).addi(group.number("eps"));                 // s = √(…) + ε
-        s.rdivi(d);                                                           // s = d / s
+        Transforms.sqrt(s, false).addi(group.number("eps"));  // s = √(…) + ε
+        s.rdivi(d);  // s = d / s
 
         if (mu > 0) {
             INDArray b = state.buffer("momentum_buffer", p, 0);
-            b.muli(mu).addi(s);                                               // b = μ·b + d/s
+            InPlace.addScaled(InPlace.scale(b, mu), 1, s);  // b = μ·b + d/s
             InPlace.addScaled(p, -lr, b);
         } else {
             InPlace.addScaled(p, -lr, s);

@@ -160,6 +160,10 @@ public class ReduceLROnPlateau {
 
     private void reduce() {
         List<ParamGroup> groups = optimizer.paramGroups();
+        if (groups.size() != minLrs.length) {
+            throw new IllegalStateException("ReduceLROnPlateau: the optimizer has " + groups.size()
+                    + " parameter groups but " + minLrs.length + " minLrs; hint: add all groups first, then create the schedule");
+        }
         for (int i = 0; i < groups.size(); i++) {
             double old = groups.get(i).lr();
             double next = Math.max(old * factor, minLrs[i]);

@@ -82,7 +82,7 @@ public class SGD extends Optimizer {
         if (mu == 0) {
             // p = p − lr·(g + λ·p) = (1 − lr·λ)·p − lr·g
             if (wd != 0) {
-                p.muli(1 - lr * wd);
+                InPlace.scale(p, 1 - lr * wd);
             }
             InPlace.addScaled(p, -lr, g);
             return;
@@ -99,7 +99,7 @@ public class SGD extends Optimizer {
             state.put("momentum_buffer", v);
         } else {
             // v = μ·v + (1 − τ)·(g + λ·p)
-            v.muli(mu);
+            InPlace.scale(v, mu);
             InPlace.addScaled(v, 1 - tau, g);
             if (wd != 0) {
                 InPlace.addScaled(v, (1 - tau) * wd, p);
@@ -109,7 +109,7 @@ public class SGD extends Optimizer {
         if (group.flag("nesterov")) {
             // p = p − lr·(g + λ·p + μ·v)
             if (wd != 0) {
-                p.muli(1 - lr * wd);
+                InPlace.scale(p, 1 - lr * wd);
             }
             InPlace.addScaled(p, -lr, g);
             InPlace.addScaled(p, -lr * mu, v);

@@ -60,6 +60,16 @@ class LRSchedulerTest {
     }
 
     @Test
+    void aGroupAddedAfterTheScheduleIsReportedClearly() {
+        SGD opt = optimizer(0.1);
+        StepLR s = new StepLR(opt, 2);
+        opt.addParamGroup(List.of(new Tensor(Nd4j.zeros(2), true)), Map.of());
+        assertEquals("StepLR: the optimizer has 2 parameter groups but had 1 when this schedule was created;"
+                + " hint: add all groups first, then create the schedule",
+                assertThrows(IllegalStateException.class, s::step).getMessage());
+    }
+
+    @Test
     void reduceOnPlateauCutsAfterPatienceBadEpochs() {
         SGD opt = optimizer(1.0);
         ReduceLROnPlateau s = new ReduceLROnPlateau(opt).patience(2).factor(0.5);
