@@ -4,10 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import tech.tablesaw.api.Table;
 
 /**
@@ -16,8 +13,8 @@ import tech.tablesaw.api.Table;
  * target such as [N, H, W] per-pixel class ids for segmentation.
  *
  * <p>Built through the static factories, which check before anything is stored: N >= 1, the same
- * N in x and y, no NaN or infinity, labels inside the classes. A batch is gathered natively in
- * one call ({@code pullRows}) or, for consecutive rows, one block copy.
+ * N in x and y, no NaN or infinity, labels inside the classes. A batch is gathered with one bulk
+ * memory copy per row (see {@link RowGather}).
  */
 public final class ArrayDataset implements Dataset {
 
@@ -121,18 +118,10 @@ public final class ArrayDataset implements Dataset {
         if (indices.length == 0) {
             throw new IllegalArgumentException("ArrayDataset.batch: no indices given; a batch needs at least one example");
         }
-        int n = size();
-        boolean consecutive = true;
-        for (int i = 0; i < indices.length; i++) {
-            Dataset.checkIndex("ArrayDataset.batch", indices[i], n);
-            consecutive &= i == 0 || indices[i] == indices[i - 1] + 1;
+        for (int index : indices) {
+            Dataset.checkIndex("ArrayDataset.batch", index, size());
         }
-        if (consecutive) {
-            int from = indices[0];
-            int to = from + indices.length;
-            return new Batch(rowsCopy(x, from, to), rowsCopy(y, from, to));
-        }
-        return new Batch(gather(x, indices), gather(y, indices));
+        return new Batch(RowGather.rows(x, indices), RowGather.rows(y, indices));
     }
 
     @Override
@@ -156,30 +145,10 @@ public final class ArrayDataset implements Dataset {
                 + Arrays.toString(y.shape()) + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")";
     }
 
-    /** Rows from..to-1 as one contiguous block copy. */
-    private static INDArray rowsCopy(INDArray a, int from, int to) {
-        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
-        idx[0] = NDArrayIndex.interval(from, to);
-        for (int d = 1; d < a.rank(); d++) {
-            idx[d] = NDArrayIndex.all();
-        }
-        return a.get(idx).dup('c');
-    }
-
-    /** Rows at {@code rows} in one native gather: view as [N, rowLength], pull rows, reshape back. */
-    private static INDArray gather(INDArray a, int[] rows) {
-        long n = a.size(0);
-        long rowLength = a.length() / n;
-        INDArray pulled = Nd4j.pullRows(a.reshape('c', n, rowLength), 1, rows);
-        long[] shape = a.shape().clone();
-        shape[0] = rows.length;
-        return pulled.reshape('c', shape);
-    }
-
     /** FLOAT for integer input, and c-order with default strides so rows can be viewed flat. */
     private static INDArray contiguousFloat(INDArray a) {
         INDArray out = a.dataType().isFPType() ? a : a.castTo(DataType.FLOAT);
-        if (out.ordering() != 'c' || !Shape.hasDefaultStridesForShape(out)) {
+        if (!JavaArrays.rowMajor(out)) {
             out = out.dup('c');
         }
         return out;

@@ -1,11 +1,11 @@
 package dl.data;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Random augmentations as {@link Transform}s for a {@link DataLoader}: each draws its parameters
  * from the generator it is given, then calls the matching {@link ImageOps} operation on the
- * example ([H, W] or [C, H, W]).
+ * example ([H, W] or [C, H, W]). They run on Java arrays, so a loader applies a whole chain of
+ * them to an example without allocating Nd4j arrays.
  *
  * <pre>{@code
  * Transform aug = Transform.compose(Augment.randomCrop(28, 2), Augment.flipHorizontal(0.5),
@@ -23,10 +23,10 @@ public final class Augment {
             throw new IllegalArgumentException("Augment.randomCrop: expected size >= 1 and padding >= 0, got size "
                     + size + ", padding " + padding);
         }
-        return (x, rng) -> {
-            INDArray padded = padding == 0 ? x : ImageOps.pad(x, padding);
-            int h = (int) padded.size(padded.rank() - 2);
-            int w = (int) padded.size(padded.rank() - 1);
+        return (ImageTransform) (x, rng) -> {
+            Planes padded = padding == 0 ? x : ImageOps.pad(x, padding);
+            int h = padded.h();
+            int w = padded.w();
             if (size > h || size > w) {
                 throw new IllegalArgumentException("Augment.randomCrop: a " + size + "x" + size + " crop does not fit"
                         + " in the padded " + h + "x" + w + " image");
@@ -38,32 +38,32 @@ public final class Augment {
     /** Mirror left-right with probability p. */
     public static Transform flipHorizontal(double p) {
         requireProbability("flipHorizontal", p);
-        return (x, rng) -> rng.nextDouble() < p ? ImageOps.flipHorizontal(x) : x;
+        return (ImageTransform) (x, rng) -> rng.nextDouble() < p ? ImageOps.flipHorizontal(x) : x;
     }
 
     /** Mirror top-bottom with probability p. */
     public static Transform flipVertical(double p) {
         requireProbability("flipVertical", p);
-        return (x, rng) -> rng.nextDouble() < p ? ImageOps.flipVertical(x) : x;
+        return (ImageTransform) (x, rng) -> rng.nextDouble() < p ? ImageOps.flipVertical(x) : x;
     }
 
     /** Rotate by an angle uniform in [-maxDegrees, maxDegrees]. */
     public static Transform rotation(double maxDegrees) {
         requireNonNegative("rotation", "maxDegrees", maxDegrees);
-        return (x, rng) -> ImageOps.rotate(x, (2 * rng.nextDouble() - 1) * maxDegrees);
+        return (ImageTransform) (x, rng) -> ImageOps.rotate(x, (2 * rng.nextDouble() - 1) * maxDegrees);
     }
 
     /** Shift by whole pixels dy, dx each uniform in -maxPixels..maxPixels. */
     public static Transform shift(int maxPixels) {
         requireNonNegative("shift", "maxPixels", maxPixels);
-        return (x, rng) -> ImageOps.shift(x, rng.nextInt(2 * maxPixels + 1) - maxPixels,
+        return (ImageTransform) (x, rng) -> ImageOps.shift(x, rng.nextInt(2 * maxPixels + 1) - maxPixels,
                 rng.nextInt(2 * maxPixels + 1) - maxPixels);
     }
 
     /** Add a brightness offset uniform in [-maxDelta, maxDelta] (clamped to [0, 1]). */
     public static Transform brightness(double maxDelta) {
         requireNonNegative("brightness", "maxDelta", maxDelta);
-        return (x, rng) -> ImageOps.adjustBrightness(x, (2 * rng.nextDouble() - 1) * maxDelta);
+        return (ImageTransform) (x, rng) -> ImageOps.adjustBrightness(x, (2 * rng.nextDouble() - 1) * maxDelta);
     }
 
     /** Scale the contrast by a factor uniform in [lower, upper]. */
@@ -72,23 +72,19 @@ public final class Augment {
             throw new IllegalArgumentException("Augment.contrast: expected 0 <= lower <= upper, got [" + lower + ", "
                     + upper + "]");
         }
-        return (x, rng) -> ImageOps.adjustContrast(x, lower + (upper - lower) * rng.nextDouble());
+        return (ImageTransform) (x, rng) -> ImageOps.adjustContrast(x, lower + (upper - lower) * rng.nextDouble());
     }
 
     /** Add N(0, sigma^2) noise to every pixel. */
     public static Transform gaussianNoise(double sigma) {
         requireNonNegative("gaussianNoise", "sigma", sigma);
-        return (x, rng) -> ImageOps.addGaussianNoise(x, sigma, rng);
+        return (ImageTransform) (x, rng) -> ImageOps.addGaussianNoise(x, sigma, rng);
     }
 
     /** Zero a size x size square at a uniformly random centre. */
     public static Transform cutout(int size) {
         requireNonNegative("cutout", "size", size);
-        return (x, rng) -> {
-            int h = (int) x.size(x.rank() - 2);
-            int w = (int) x.size(x.rank() - 1);
-            return ImageOps.cutout(x, rng.nextInt(h), rng.nextInt(w), size);
-        };
+        return (ImageTransform) (x, rng) -> ImageOps.cutout(x, rng.nextInt(x.h()), rng.nextInt(x.w()), size);
     }
 
     /** (x - mean) / std, the usual input normalization (not random). */
@@ -96,7 +92,13 @@ public final class Augment {
         if (!(std > 0)) {
             throw new IllegalArgumentException("Augment.normalize: std must be > 0, got " + std);
         }
-        return (x, rng) -> x.sub(mean).divi(std);
+        return (ImageTransform) (x, rng) -> {
+            float[] out = new float[x.data().length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) ((x.data()[i] - mean) / std);
+            }
+            return x.with(out, x.h(), x.w());
+        };
     }
 
     private static void requireProbability(String op, double p) {

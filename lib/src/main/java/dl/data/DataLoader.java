@@ -137,25 +137,46 @@ public final class DataLoader implements Iterable<Batch> {
         };
     }
 
-    /** Applies {@code t} to each example of {@code x} [B, ...] and stacks the results. */
+    /**
+     * Applies {@code t} to each example of {@code x} [B, ...] and stacks the results. The batch is
+     * read into Java once and the output built once, so each example costs only its transform.
+     */
     private static INDArray applyEach(Transform t, INDArray x, Random rng) {
         int b = (int) x.size(0);
-        INDArray first = t.apply(x.slice(0), rng);
-        long[] shape = new long[first.rank() + 1];
-        shape[0] = b;
-        System.arraycopy(first.shape(), 0, shape, 1, first.rank());
-        INDArray out = Nd4j.create(first.dataType(), shape);
-        out.slice(0).assign(first);
-        for (int i = 1; i < b; i++) {
-            INDArray xi = t.apply(x.slice(i), rng);
-            if (!Arrays.equals(xi.shape(), first.shape())) {
+        long[] exampleShape = java.util.Arrays.copyOfRange(x.shape(), 1, x.rank());
+        int len = (int) (x.length() / b);
+        float[] in = JavaArrays.floats(x);
+        float[] out = null;
+        long[] outShape = null;
+        int outLen = 0;
+        for (int i = 0; i < b; i++) {
+            float[] example = java.util.Arrays.copyOfRange(in, i * len, (i + 1) * len);
+            long[] shapeI;
+            float[] result;
+            if (t instanceof ImageTransform image) {
+                Planes p = image.applyPlanes(Planes.of("DataLoader.transform", example, exampleShape), rng);
+                shapeI = p.shape();
+                result = p.data();
+            } else {
+                INDArray yi = t.apply(Nd4j.create(example, exampleShape, org.nd4j.linalg.api.buffer.DataType.FLOAT), rng);
+                shapeI = yi.shape();
+                result = JavaArrays.floats(yi);
+            }
+            if (out == null) {
+                outShape = shapeI;
+                outLen = result.length;
+                out = new float[b * outLen];
+            } else if (!Arrays.equals(shapeI, outShape)) {
                 throw new IllegalStateException("DataLoader.transform: example " + i + " came out with shape "
-                        + Arrays.toString(xi.shape()) + ", example 0 with " + Arrays.toString(first.shape())
+                        + Arrays.toString(shapeI) + ", example 0 with " + Arrays.toString(outShape)
                         + "; a transform must give every example the same shape");
             }
-            out.slice(i).assign(xi);
+            System.arraycopy(result, 0, out, i * outLen, outLen);
         }
-        return out;
+        long[] shape = new long[outShape.length + 1];
+        shape[0] = b;
+        System.arraycopy(outShape, 0, shape, 1, outShape.length);
+        return Nd4j.create(out, shape, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     }
 
     @Override

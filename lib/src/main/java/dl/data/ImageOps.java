@@ -2,121 +2,112 @@ package dl.data;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Deterministic image operations on the last two axes (H, W) of an array, so the same call works
  * on one image [H, W], a multi-channel image [C, H, W] or a whole batch [B, C, H, W]. Every
  * operation returns a new FLOAT array and leaves its input unchanged. Pixels that come from outside
- * the image are 0.
+ * the image are 0. Each public method copies the array into Java once, works there on plain
+ * float loops (see {@link Planes}) and builds one result array.
  */
 public final class ImageOps {
 
     private ImageOps() {}
 
-    /** The array seen as P planes of H x W floats (a copy of the data). */
-    private record Planes(long[] shape, int h, int w, int count, float[] data) {
-        static Planes of(String op, INDArray x) {
-            if (x.rank() < 2) {
-                throw new IllegalArgumentException("ImageOps." + op + ": expected an image [H, W], [C, H, W] or"
-                        + " [B, C, H, W], got shape " + Arrays.toString(x.shape())
-                        + ". hint: reshape a flat row first, e.g. x.reshape(1, 28, 28)");
-            }
-            int h = (int) x.size(x.rank() - 2);
-            int w = (int) x.size(x.rank() - 1);
-            float[] data = x.dup('c').castTo(DataType.FLOAT).data().asFloat();
-            int count = h * w == 0 ? 0 : data.length / (h * w);
-            return new Planes(x.shape(), h, w, count, data);
-        }
-
-        INDArray build(float[] values, int newH, int newW) {
-            long[] s = shape.clone();
-            s[s.length - 2] = newH;
-            s[s.length - 1] = newW;
-            return Nd4j.create(values, s, DataType.FLOAT);
-        }
-    }
-
     /** Mirror left-right: out[r, c] = x[r, W-1-c]. */
     public static INDArray flipHorizontal(INDArray x) {
-        Planes p = Planes.of("flipHorizontal", x);
-        float[] out = new float[p.data.length];
-        for (int base = 0; base < out.length; base += p.h * p.w) {
-            for (int r = 0; r < p.h; r++) {
-                int row = base + r * p.w;
-                for (int c = 0; c < p.w; c++) {
-                    out[row + c] = p.data[row + p.w - 1 - c];
+        return flipHorizontal(Planes.of("ImageOps.flipHorizontal", x)).toArray();
+    }
+
+    static Planes flipHorizontal(Planes p) {
+        float[] out = new float[p.data().length];
+        for (int base = 0; base < out.length; base += p.h() * p.w()) {
+            for (int r = 0; r < p.h(); r++) {
+                int row = base + r * p.w();
+                for (int c = 0; c < p.w(); c++) {
+                    out[row + c] = p.data()[row + p.w() - 1 - c];
                 }
             }
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** Mirror top-bottom: out[r, c] = x[H-1-r, c]. */
     public static INDArray flipVertical(INDArray x) {
-        Planes p = Planes.of("flipVertical", x);
-        float[] out = new float[p.data.length];
-        for (int base = 0; base < out.length; base += p.h * p.w) {
-            for (int r = 0; r < p.h; r++) {
-                System.arraycopy(p.data, base + (p.h - 1 - r) * p.w, out, base + r * p.w, p.w);
+        return flipVertical(Planes.of("ImageOps.flipVertical", x)).toArray();
+    }
+
+    static Planes flipVertical(Planes p) {
+        float[] out = new float[p.data().length];
+        for (int base = 0; base < out.length; base += p.h() * p.w()) {
+            for (int r = 0; r < p.h(); r++) {
+                System.arraycopy(p.data(), base + (p.h() - 1 - r) * p.w(), out, base + r * p.w(), p.w());
             }
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** Move the content down by dy and right by dx pixels (negative: up/left): out[r, c] = x[r-dy, c-dx]. */
     public static INDArray shift(INDArray x, int dy, int dx) {
-        Planes p = Planes.of("shift", x);
-        float[] out = new float[p.data.length];
-        for (int base = 0; base < out.length; base += p.h * p.w) {
-            for (int r = 0; r < p.h; r++) {
+        return shift(Planes.of("ImageOps.shift", x), dy, dx).toArray();
+    }
+
+    static Planes shift(Planes p, int dy, int dx) {
+        float[] out = new float[p.data().length];
+        for (int base = 0; base < out.length; base += p.h() * p.w()) {
+            for (int r = 0; r < p.h(); r++) {
                 int sr = r - dy;
-                if (sr < 0 || sr >= p.h) {
+                if (sr < 0 || sr >= p.h()) {
                     continue;
                 }
                 int from = Math.max(0, dx);
-                int to = Math.min(p.w, p.w + dx);
+                int to = Math.min(p.w(), p.w() + dx);
                 if (to > from) {
-                    System.arraycopy(p.data, base + sr * p.w + from - dx, out, base + r * p.w + from, to - from);
+                    System.arraycopy(p.data(), base + sr * p.w() + from - dx, out, base + r * p.w() + from, to - from);
                 }
             }
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** Zero padding of {@code pad} pixels on every side: [.., H + 2 pad, W + 2 pad]. */
     public static INDArray pad(INDArray x, int pad) {
+        return pad(Planes.of("ImageOps.pad", x), pad).toArray();
+    }
+
+    static Planes pad(Planes p, int pad) {
         if (pad < 0) {
             throw new IllegalArgumentException("ImageOps.pad: padding must be >= 0, got " + pad);
         }
-        Planes p = Planes.of("pad", x);
-        int h = p.h + 2 * pad;
-        int w = p.w + 2 * pad;
-        float[] out = new float[p.count * h * w];
-        for (int k = 0; k < p.count; k++) {
-            for (int r = 0; r < p.h; r++) {
-                System.arraycopy(p.data, (k * p.h + r) * p.w, out, (k * h + r + pad) * w + pad, p.w);
+        int h = p.h() + 2 * pad;
+        int w = p.w() + 2 * pad;
+        float[] out = new float[p.count() * h * w];
+        for (int k = 0; k < p.count(); k++) {
+            for (int r = 0; r < p.h(); r++) {
+                System.arraycopy(p.data(), (k * p.h() + r) * p.w(), out, (k * h + r + pad) * w + pad, p.w());
             }
         }
-        return p.build(out, h, w);
+        return p.with(out, h, w);
     }
 
     /** The window of h x w pixels whose top-left pixel is (top, left); it must lie inside the image. */
     public static INDArray crop(INDArray x, int top, int left, int h, int w) {
-        Planes p = Planes.of("crop", x);
-        if (h < 1 || w < 1 || top < 0 || left < 0 || top + h > p.h || left + w > p.w) {
+        return crop(Planes.of("ImageOps.crop", x), top, left, h, w).toArray();
+    }
+
+    static Planes crop(Planes p, int top, int left, int h, int w) {
+        if (h < 1 || w < 1 || top < 0 || left < 0 || top + h > p.h() || left + w > p.w()) {
             throw new IllegalArgumentException("ImageOps.crop: window rows " + top + ".." + (top + h - 1) + ", columns "
-                    + left + ".." + (left + w - 1) + " is not inside the " + p.h + "x" + p.w + " image");
+                    + left + ".." + (left + w - 1) + " is not inside the " + p.h() + "x" + p.w() + " image");
         }
-        float[] out = new float[p.count * h * w];
-        for (int k = 0; k < p.count; k++) {
+        float[] out = new float[p.count() * h * w];
+        for (int k = 0; k < p.count(); k++) {
             for (int r = 0; r < h; r++) {
-                System.arraycopy(p.data, (k * p.h + top + r) * p.w + left, out, (k * h + r) * w, w);
+                System.arraycopy(p.data(), (k * p.h() + top + r) * p.w() + left, out, (k * h + r) * w, w);
             }
         }
-        return p.build(out, h, w);
+        return p.with(out, h, w);
     }
 
     /**
@@ -126,28 +117,31 @@ public final class ImageOps {
      * dy = cy - r and (cx, cy) = ((W-1)/2, (H-1)/2).
      */
     public static INDArray rotate(INDArray x, double degrees) {
-        Planes p = Planes.of("rotate", x);
+        return rotate(Planes.of("ImageOps.rotate", x), degrees).toArray();
+    }
+
+    static Planes rotate(Planes p, double degrees) {
         if (degrees == 0) {
-            return p.build(p.data, p.h, p.w);
+            return p.with(p.data(), p.h(), p.w());
         }
         double a = Math.toRadians(degrees);
         double cos = Math.cos(a);
         double sin = Math.sin(a);
-        double cx = (p.w - 1) / 2.0;
-        double cy = (p.h - 1) / 2.0;
-        float[] out = new float[p.data.length];
-        for (int r = 0; r < p.h; r++) {
-            for (int c = 0; c < p.w; c++) {
+        double cx = (p.w() - 1) / 2.0;
+        double cy = (p.h() - 1) / 2.0;
+        float[] out = new float[p.data().length];
+        for (int r = 0; r < p.h(); r++) {
+            for (int c = 0; c < p.w(); c++) {
                 double dx = c - cx;
                 double dy = cy - r;
                 double sc = snap(cx + dx * cos + dy * sin);
                 double sr = snap(cy - (-dx * sin + dy * cos));
-                for (int k = 0; k < p.count; k++) {
-                    out[(k * p.h + r) * p.w + c] = bilinear(p.data, k * p.h * p.w, p.h, p.w, sr, sc);
+                for (int k = 0; k < p.count(); k++) {
+                    out[(k * p.h() + r) * p.w() + c] = bilinear(p.data(), k * p.h() * p.w(), p.h(), p.w(), sr, sc);
                 }
             }
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** Rounds coordinates within 1e-9 of a whole pixel, so 90-degree turns copy pixels exactly. */
@@ -174,62 +168,74 @@ public final class ImageOps {
 
     /** x + delta, clamped to [0, 1]. */
     public static INDArray adjustBrightness(INDArray x, double delta) {
-        Planes p = Planes.of("adjustBrightness", x);
-        float[] out = new float[p.data.length];
+        return adjustBrightness(Planes.of("ImageOps.adjustBrightness", x), delta).toArray();
+    }
+
+    static Planes adjustBrightness(Planes p, double delta) {
+        float[] out = new float[p.data().length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = clamp01(p.data[i] + delta);
+            out[i] = clamp01(p.data()[i] + delta);
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** (x - m) * factor + m with m the mean of all of x, clamped to [0, 1]; apply it per image. */
     public static INDArray adjustContrast(INDArray x, double factor) {
+        return adjustContrast(Planes.of("ImageOps.adjustContrast", x), factor).toArray();
+    }
+
+    static Planes adjustContrast(Planes p, double factor) {
         if (!(factor >= 0)) {
             throw new IllegalArgumentException("ImageOps.adjustContrast: factor must be >= 0, got " + factor);
         }
-        Planes p = Planes.of("adjustContrast", x);
         double mean = 0;
-        for (float v : p.data) {
+        for (float v : p.data()) {
             mean += v;
         }
-        mean /= Math.max(1, p.data.length);
-        float[] out = new float[p.data.length];
+        mean /= Math.max(1, p.data().length);
+        float[] out = new float[p.data().length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = clamp01((p.data[i] - mean) * factor + mean);
+            out[i] = clamp01((p.data()[i] - mean) * factor + mean);
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** x + sigma * N(0, 1) per pixel, not clamped (the input of a denoising autoencoder). */
     public static INDArray addGaussianNoise(INDArray x, double sigma, Random rng) {
+        return addGaussianNoise(Planes.of("ImageOps.addGaussianNoise", x), sigma, rng).toArray();
+    }
+
+    static Planes addGaussianNoise(Planes p, double sigma, Random rng) {
         if (!(sigma >= 0)) {
             throw new IllegalArgumentException("ImageOps.addGaussianNoise: sigma must be >= 0, got " + sigma);
         }
-        Planes p = Planes.of("addGaussianNoise", x);
-        float[] out = new float[p.data.length];
+        float[] out = new float[p.data().length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (p.data[i] + sigma * rng.nextGaussian());
+            out[i] = (float) (p.data()[i] + sigma * rng.nextGaussian());
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** Sets a size x size square centred on (row, col) to 0 in every plane (clipped at the borders). */
     public static INDArray cutout(INDArray x, int row, int col, int size) {
+        return cutout(Planes.of("ImageOps.cutout", x), row, col, size).toArray();
+    }
+
+    static Planes cutout(Planes p, int row, int col, int size) {
         if (size < 0) {
             throw new IllegalArgumentException("ImageOps.cutout: size must be >= 0, got " + size);
         }
-        Planes p = Planes.of("cutout", x);
-        float[] out = p.data.clone();
+        float[] out = p.data().clone();
         int top = row - size / 2;
         int left = col - size / 2;
-        for (int k = 0; k < p.count; k++) {
-            for (int r = Math.max(0, top); r < Math.min(p.h, top + size); r++) {
-                for (int c = Math.max(0, left); c < Math.min(p.w, left + size); c++) {
-                    out[(k * p.h + r) * p.w + c] = 0f;
+        for (int k = 0; k < p.count(); k++) {
+            for (int r = Math.max(0, top); r < Math.min(p.h(), top + size); r++) {
+                for (int c = Math.max(0, left); c < Math.min(p.w(), left + size); c++) {
+                    out[(k * p.h() + r) * p.w() + c] = 0f;
                 }
             }
         }
-        return p.build(out, p.h, p.w);
+        return p.with(out, p.h(), p.w());
     }
 
     /** Luma of an RGB image [3, H, W]: 0.299 R + 0.587 G + 0.114 B, as [H, W]. */

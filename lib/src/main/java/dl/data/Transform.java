@@ -20,11 +20,21 @@ public interface Transform {
 
     /** This transform, then {@code next}. */
     default Transform andThen(Transform next) {
-        return (x, rng) -> next.apply(apply(x, rng), rng);
+        return compose(this, next);
     }
 
     /** The transforms in order, as one. */
     static Transform compose(Transform... steps) {
+        if (java.util.Arrays.stream(steps).allMatch(t -> t instanceof ImageTransform)) {
+            // keep the chain on Java arrays: one copy in, one copy out
+            return (ImageTransform) (image, rng) -> {
+                Planes out = image;
+                for (Transform t : steps) {
+                    out = ((ImageTransform) t).applyPlanes(out, rng);
+                }
+                return out;
+            };
+        }
         return (x, rng) -> {
             INDArray out = x;
             for (Transform t : steps) {

@@ -89,6 +89,21 @@ class ArrayDatasetTest {
     }
 
     @Test
+    void doubleDataAndChannelViewsGatherTheRightRows() {
+        INDArray xd = Nd4j.arange(12).castTo(DataType.DOUBLE).reshape(4, 3);
+        Batch b = ArrayDataset.of(xd, Nd4j.zeros(DataType.DOUBLE, 4, 1)).batch(new int[] {3, 1});
+        assertEquals(DataType.DOUBLE, b.x().dataType());
+        assertArrayEquals(new double[] {9, 10, 11, 3, 4, 5}, b.x().dup('c').data().asDouble());
+        // [N, H, W] seen as [N, 1, H, W]: a view whose size-1 axis has a non-default stride
+        INDArray images = Nd4j.arange(5 * 2 * 2).castTo(DataType.FLOAT).reshape(5, 2, 2);
+        ArrayDataset d = ArrayDataset.of(images.reshape(5, 1, 2, 2), new int[] {0, 1, 2, 3, 4}, 5);
+        Batch c = d.batch(new int[] {4, 0});
+        assertArrayEquals(new long[] {2, 1, 2, 2}, c.x().shape());
+        assertArrayEquals(new float[] {16, 17, 18, 19, 0, 1, 2, 3}, c.x().dup('c').data().asFloat());
+        assertArrayEquals(new int[] {4, 0}, c.labels());
+    }
+
+    @Test
     void regressionTargetsKeepTheirShape() {
         INDArray x = Nd4j.rand(DataType.FLOAT, 6, 2);
         INDArray y = Nd4j.rand(DataType.FLOAT, 6, 4);

@@ -162,6 +162,23 @@ class AugmentTest {
     }
 
     @Test
+    void loaderAppliesAugmentationsToEveryExample() {
+        INDArray images = random(6, 1, 4, 4);
+        ArrayDataset d = ArrayDataset.of(images, new int[] {0, 1, 0, 1, 0, 1}, 2);
+        Batch b = d.loader(4).transform(Augment.flipHorizontal(1.0)).iterator().next();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(ImageOps.flipHorizontal(images.slice(i)), b.x().slice(i));
+        }
+        // a chain mixing a Java-array augmentation and a plain INDArray transform
+        Transform mixed = Augment.flipHorizontal(1.0).andThen((x, rng) -> x.mul(2));
+        Batch m = d.loader(6).transform(mixed).iterator().next();
+        assertEquals(ImageOps.flipHorizontal(images.slice(5)).mul(2), m.x().slice(5));
+        // an augmentation that changes the size changes the batch shape
+        Batch c = d.loader(3).transform(Augment.randomCrop(3, 0)).iterator().next();
+        assertArrayEquals(new long[] {3, 1, 3, 3}, c.x().shape());
+    }
+
+    @Test
     void flipProbabilityIsRespected() {
         INDArray x = image(new float[] {1, 2}, 1, 2);
         Random rng = new Random(8);
