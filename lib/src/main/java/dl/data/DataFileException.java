@@ -6,6 +6,8 @@ package dl.data;
  */
 public class DataFileException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public DataFileException(String message) {
         super(message);
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -71,7 +72,11 @@ public final class DataLoader implements Iterable<Batch> {
         return this;
     }
 
-    /** A per-example transform applied to x (e.g. augmentation), drawn from the loader's seed. */
+    /**
+     * A per-example transform applied to x (e.g. augmentation). Its random numbers come from a
+     * generator seeded by (loader seed, epoch), so augmented epochs repeat too. Transformed
+     * batches are FLOAT.
+     */
     public DataLoader transform(Transform t) {
         this.transform = t;
         return this;
@@ -143,14 +148,14 @@ public final class DataLoader implements Iterable<Batch> {
      */
     private static INDArray applyEach(Transform t, INDArray x, Random rng) {
         int b = (int) x.size(0);
-        long[] exampleShape = java.util.Arrays.copyOfRange(x.shape(), 1, x.rank());
+        long[] exampleShape = Arrays.copyOfRange(x.shape(), 1, x.rank());
         int len = (int) (x.length() / b);
         float[] in = JavaArrays.floats(x);
         float[] out = null;
         long[] outShape = null;
         int outLen = 0;
         for (int i = 0; i < b; i++) {
-            float[] example = java.util.Arrays.copyOfRange(in, i * len, (i + 1) * len);
+            float[] example = Arrays.copyOfRange(in, i * len, (i + 1) * len);
             long[] shapeI;
             float[] result;
             if (t instanceof ImageTransform image) {
@@ -158,7 +163,7 @@ public final class DataLoader implements Iterable<Batch> {
                 shapeI = p.shape();
                 result = p.data();
             } else {
-                INDArray yi = t.apply(Nd4j.create(example, exampleShape, org.nd4j.linalg.api.buffer.DataType.FLOAT), rng);
+                INDArray yi = t.apply(Nd4j.create(example, exampleShape, DataType.FLOAT), rng);
                 shapeI = yi.shape();
                 result = JavaArrays.floats(yi);
             }
@@ -176,7 +181,7 @@ public final class DataLoader implements Iterable<Batch> {
         long[] shape = new long[outShape.length + 1];
         shape[0] = b;
         System.arraycopy(outShape, 0, shape, 1, outShape.length);
-        return Nd4j.create(out, shape, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        return Nd4j.create(out, shape, DataType.FLOAT);
     }
 
     @Override

@@ -134,7 +134,7 @@ public final class Fortunes {
         }
     }
 
-    private static List<Fortune> read(List<Entry> entries) {
+    static List<Fortune> read(List<Entry> entries) {
         List<Fortune> out = new ArrayList<>();
         for (Entry e : entries) {
             if (!e.file().exists()) {

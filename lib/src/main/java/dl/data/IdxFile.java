@@ -157,8 +157,8 @@ public final class IdxFile {
         INDArray out;
         if (type == Type.UBYTE) {
             ByteBuffer data = ByteBuffer.wrap(raw, dataOffset, n).slice();
-            INDArray bytes = Nd4j.create(Nd4j.createBuffer(data, DataType.UBYTE, n), shape,
-                    Nd4j.getStrides(shape, 'c'), 0, 'c', DataType.UBYTE);
+            INDArray bytes = Nd4j.create(Nd4j.createBuffer(data, DataType.UINT8, n), shape,
+                    Nd4j.getStrides(shape, 'c'), 0, 'c', DataType.UINT8);
             out = bytes.castTo(DataType.FLOAT);
         } else {
             float[] values = new float[n];

@@ -104,6 +104,11 @@ class RealDataTest {
         assertTrue(lang.getMessage().contains("[en, de, ru, es, it]"), lang.getMessage());
         var cat = assertThrows(IllegalArgumentException.class, () -> Fortunes.load("de", "nope"));
         assertTrue(cat.getMessage().contains("witze"), cat.getMessage());
+        PinnedFile gone = new PinnedFile("fortunes fr/amour", java.nio.file.Path.of("/nonexistent/fr/amour"), 10,
+                "0".repeat(64), "");
+        var missing = assertThrows(DataFileException.class,
+                () -> Fortunes.read(List.of(new Fortunes.Entry("fr", "amour", "fortunes-fr", gone))));
+        assertTrue(missing.getMessage().contains("sudo apt-get install fortunes-fr"), missing.getMessage());
     }
 
     @Test
