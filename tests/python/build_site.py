@@ -220,10 +220,17 @@ def render_index(chapters):
     )
 
 
-def build_site(executed, site):
+def build_site(executed, site, sources=None):
+    """Pages for the executed notebooks; with `sources`, only for notebooks that still exist there."""
     executed = Path(executed)
     site = Path(site)
     notebooks = sorted(p for p in executed.glob("*.ipynb") if not p.name.startswith("."))
+    if sources is not None:
+        names = {p.name for p in Path(sources).glob("*.ipynb")}
+        notebooks = [p for p in notebooks if p.name in names]
+        missing = sorted(names - {p.name for p in notebooks})
+        if missing:
+            print(f"site: not executed yet, left out: {', '.join(missing)}", file=sys.stderr)
     if not notebooks:
         raise SiteError(f"no executed notebooks in {executed}: run './course run' "
                         "(or './course run --fast') first")
@@ -258,9 +265,11 @@ def main(argv):
     parser = argparse.ArgumentParser(description="Build the offline HTML course site.")
     parser.add_argument("--executed", default="build/executed", help="executed notebooks")
     parser.add_argument("--site", default="site", help="output directory")
+    parser.add_argument("--sources", help="source notebooks folder: leave out executed copies "
+                        "of notebooks that no longer exist there")
     args = parser.parse_args(argv)
     try:
-        chapters = build_site(args.executed, args.site)
+        chapters = build_site(args.executed, args.site, args.sources)
     except SiteError as exc:
         print(f"site: {exc}", file=sys.stderr)
         return 1
