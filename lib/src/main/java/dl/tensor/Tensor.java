@@ -1,0 +1,1243 @@
+package dl.tensor;
+
+import dl.display.HtmlDisplayable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.Select;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.SpecifiedIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * An n-dimensional array that remembers how it was computed, so that {@link #backward()} can
+ * fill {@link #grad()} of every tensor it depends on (eager reverse-mode autograd).
+ *
+ * <p>Each operation computes its result with Nd4j and records a {@link Backward} rule right
+ * next to the forward formula, e.g. for y = a·b: dL/da = g·b, dL/db = g·a. The graph is kept
+ * only while some input requires a gradient and grad mode is on (see {@link #noGrad()}).
+ *
+ * <p>Values are fp32 by default ({@link #of(double...)}); pass fp64 arrays for gradient checks.
+ */
+public class Tensor implements HtmlDisplayable {
+
+    private static int noGradDepth = 0;
+
+    private INDArray data;
+    private INDArray grad;
+    private boolean requiresGrad;
+    private String name;
+    private String label;        // how graphs show the op, e.g. "u × 0.5" (null: the op name)
+    private boolean retainGrad;  // keep dL/d(this) although it is not a leaf
+    private final String op;
+    private final Tensor[] inputs;
+    private final Backward backward;
+
+    /** A leaf tensor (no history) wrapping {@code data}. */
+    public Tensor(INDArray data) {
+        this(data, false);
+    }
+
+    /** A leaf tensor; {@code requiresGrad} makes backward() fill its gradient. */
+    public Tensor(INDArray data, boolean requiresGrad) {
+        this(data, "leaf", new Tensor[0], null);
+        this.requiresGrad = requiresGrad;
+    }
+
+    private Tensor(INDArray data, String op, Tensor[] inputs, Backward backward) {
+        if (data == null) {
+            throw new IllegalArgumentException("Tensor: data must not be null");
+        }
+        this.data = data;
+        this.op = op;
+        this.inputs = inputs;
+        this.backward = backward;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /** fp32 tensor from values: a scalar for one value, otherwise a vector. */
+    public static Tensor of(double... values) {
+        return new Tensor(values.length == 1
+                ? Nd4j.scalar(DataType.FLOAT, values[0])
+                : Nd4j.createFromArray(values).castTo(DataType.FLOAT));
+    }
+
+    /** fp32 matrix from rows. */
+    public static Tensor of(double[][] rows) {
+        return new Tensor(Nd4j.createFromArray(rows).castTo(DataType.FLOAT));
+    }
+
+    /** Wraps an existing array (its data type is kept). */
+    public static Tensor of(INDArray data) {
+        return new Tensor(data);
+    }
+
+    /** fp64 tensor from values (for gradient checks and exact worked examples). */
+    public static Tensor ofDouble(double... values) {
+        return new Tensor(values.length == 1 ? Nd4j.scalar(DataType.DOUBLE, values[0]) : Nd4j.createFromArray(values));
+    }
+
+    /** fp64 matrix from rows. */
+    public static Tensor ofDouble(double[][] rows) {
+        return new Tensor(Nd4j.createFromArray(rows));
+    }
+
+    public static Tensor zeros(long... shape) {
+        return new Tensor(Nd4j.zeros(DataType.FLOAT, shape));
+    }
+
+    public static Tensor ones(long... shape) {
+        return new Tensor(Nd4j.ones(DataType.FLOAT, shape));
+    }
+
+    /** Standard normal values from Nd4j's seeded generator ({@code Course.seed}). */
+    public static Tensor randn(long... shape) {
+        return new Tensor(Nd4j.randn(DataType.FLOAT, shape));
+    }
+
+    /** Uniform values in [0, 1) from Nd4j's seeded generator. */
+    public static Tensor rand(long... shape) {
+        return new Tensor(Nd4j.rand(DataType.FLOAT, shape));
+    }
+
+    /**
+     * The result of an operation: {@code data} computed from {@code inputs}, with the rule that
+     * maps the output gradient to the inputs' gradients. Records history only when needed.
+     */
+    public static Tensor op(String op, INDArray data, Backward backward, Tensor... inputs) {
+        if (noGradDepth > 0 || backward == null) {
+            return new Tensor(data, op, new Tensor[0], null);
+        }
+        boolean needed = false;
+        for (Tensor t : inputs) {
+            needed |= t.requiresGrad;
+        }
+        if (!needed) {
+            return new Tensor(data, op, new Tensor[0], null);
+        }
+        Tensor out = new Tensor(data, op, inputs, backward);
+        out.requiresGrad = true;
+        return out;
+    }
+
+    // ---------------------------------------------------------------- grad mode
+
+    /** Within {@code try (var g = Tensor.noGrad()) { ... }} operations record no history. */
+    public static NoGrad noGrad() {
+        synchronized (Tensor.class) {
+            noGradDepth++;
+        }
+        return new NoGrad();
+    }
+
+    /** True unless inside a {@link #noGrad()} block. */
+    public static boolean isGradEnabled() {
+        return noGradDepth == 0;
+    }
+
+    /** Closes a {@link #noGrad()} scope. */
+    public static final class NoGrad implements AutoCloseable {
+        private boolean closed;
+
+        private NoGrad() {}
+
+        @Override
+        public void close() {
+            synchronized (Tensor.class) {
+                if (!closed) {
+                    closed = true;
+                    noGradDepth--;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** The values (an Nd4j array). Changing it in place changes the tensor. */
+    public INDArray data() {
+        return data;
+    }
+
+    /** Replaces the values (same shape expected), e.g. when loading saved weights. */
+    public void setData(INDArray newData) {
+        if (!Arrays.equals(newData.shape(), data.shape())) {
+            throw new IllegalArgumentException(describe() + ".setData: expected shape "
+                    + Arrays.toString(data.shape()) + ", got " + Arrays.toString(newData.shape()));
+        }
+        this.data = newData;
+    }
+
+    /** dL/d(this) after {@link #backward()}, or null if no gradient reached it yet. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Makes this leaf tensor collect gradients (or stop collecting). Returns this. */
+    public Tensor requiresGrad(boolean flag) {
+        if (!isLeaf() && !flag) {
+            throw new IllegalStateException(describe() + ": only leaf tensors can stop requiring grad; use detach()");
+        }
+        this.requiresGrad = flag;
+        return this;
+    }
+
+    /**
+     * Makes backward() keep dL/d(this) in {@link #grad()} although this tensor is computed, not a
+     * leaf (as PyTorch's retain_grad), e.g. to show gradients of intermediate values. Returns this.
+     */
+    public Tensor retainGrad() {
+        if (!requiresGrad) {
+            throw new IllegalStateException(describe() + ".retainGrad(): this tensor does not require grad, "
+                    + "so no gradient will reach it");
+        }
+        retainGrad = true;
+        return this;
+    }
+
+    /** How a graph shows the operation: e.g. "u × 0.5" for mul(0.5) (u: its input), else the op name. */
+    public String opLabel() {
+        return label != null ? label : op;
+    }
+
+    /** Sets the graph label of an op's result (used by ops with constant arguments). */
+    Tensor labelled(String text) {
+        this.label = text;
+        return this;
+    }
+
+    /** A constant for labels: 0.5, 2, -1.1 (no trailing zeros). */
+    static String fmt(double c) {
+        return c == Math.rint(c) && Math.abs(c) < 1e15 ? String.valueOf((long) c)
+                : java.math.BigDecimal.valueOf(c).stripTrailingZeros().toPlainString();
+    }
+
+    /** Forgets the accumulated gradient. */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    public boolean isLeaf() {
+        return inputs.length == 0;
+    }
+
+    /** The operation that produced this tensor ("leaf" for inputs and parameters). */
+    public String op() {
+        return op;
+    }
+
+    /** The tensors this one was computed from (empty for a leaf or without history). */
+    public List<Tensor> inputs() {
+        return Collections.unmodifiableList(Arrays.asList(inputs));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Gives the tensor a name shown in graphs and error messages. Returns this. */
+    public Tensor name(String newName) {
+        this.name = newName;
+        return this;
+    }
+
+    public long[] shape() {
+        return data.shape();
+    }
+
+    public int rank() {
+        return data.rank();
+    }
+
+    public long size(int dim) {
+        return data.size(dim < 0 ? dim + data.rank() : dim);
+    }
+
+    public long length() {
+        return data.length();
+    }
+
+    public DataType dtype() {
+        return data.dataType();
+    }
+
+    /** The single value of a one-element tensor. */
+    public double item() {
+        if (data.length() != 1) {
+            throw new IllegalStateException(describe() + ".item(): expected one element, got shape "
+                    + Arrays.toString(data.shape()) + "; reduce it first, e.g. .mean()");
+        }
+        return data.getDouble(0);
+    }
+
+    /** Values flattened in row-major order as doubles. */
+    public double[] toDoubleArray() {
+        return data.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+    }
+
+    /** A tensor sharing these values with no history (gradients stop here). */
+    public Tensor detach() {
+        return new Tensor(data);
+    }
+
+    /** Same values in fp64 (a new leaf). */
+    public Tensor toDouble() {
+        return new Tensor(data.castTo(DataType.DOUBLE), requiresGrad);
+    }
+
+    /** Same values in fp32 (a new leaf). */
+    public Tensor toFloat() {
+        return new Tensor(data.castTo(DataType.FLOAT), requiresGrad);
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /** dL/dL = 1 for a one-element tensor (a loss), then reverse-mode autograd. */
+    public void backward() {
+        if (data.length() != 1) {
+            throw new IllegalStateException(describe() + ".backward(): expected a one-element tensor (a loss), got shape "
+                    + Arrays.toString(data.shape()) + "; pass the output gradient with backward(grad)");
+        }
+        backward(Nd4j.onesLike(data));
+    }
+
+    /**
+     * Runs every recorded backward rule in reverse topological order, starting from
+     * dL/d(this) = {@code gradOutput}, and accumulates (adds) into {@code grad} of every
+     * tensor that requires it, so a tensor used twice gets both contributions.
+     */
+    public void backward(INDArray gradOutput) {
+        if (!requiresGrad) {
+            throw new IllegalStateException(describe()
+                    + ".backward(): this tensor does not require grad: no input of its computation requires grad"
+                    + " (or it was computed under noGrad()). hint: create parameters with requiresGrad(true)");
+        }
+        checkSameShape("backward", gradOutput, data);
+        List<Tensor> order = topologicalOrder();
+        IdentityHashMap<Tensor, INDArray> pending = new IdentityHashMap<>();
+        pending.put(this, gradOutput);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Tensor t = order.get(i);
+            INDArray g = pending.remove(t);
+            if (g == null) {
+                continue;
+            }
+            if (t.isLeaf()) {
+                t.accumulate(g);
+                continue;
+            }
+            if (t.retainGrad) {
+                t.accumulate(g);
+            }
+            INDArray[] inputGrads = t.backward.apply(g);
+            for (int k = 0; k < t.inputs.length; k++) {
+                Tensor in = t.inputs[k];
+                if (!in.requiresGrad || inputGrads[k] == null) {
+                    continue;
+                }
+                INDArray gk = sumToShape(inputGrads[k], in.data.shape());
+                INDArray prev = pending.get(in);
+                pending.put(in, prev == null ? gk : prev.add(gk));
+            }
+        }
+    }
+
+    private void accumulate(INDArray g) {
+        INDArray cast = g.dataType() == data.dataType() ? g : g.castTo(data.dataType());
+        if (grad == null) {
+            grad = cast.dup();
+        } else {
+            grad.addi(cast);
+        }
+    }
+
+    /** Tensors this one depends on, inputs before the tensors computed from them. */
+    public List<Tensor> topologicalOrder() {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Iterative depth-first search: deep graphs (long RNN unrolls) must not overflow the stack.
+        ArrayList<Object[]> stack = new ArrayList<>();
+        stack.add(new Object[] {this, 0});
+        seen.add(this);
+        while (!stack.isEmpty()) {
+            Object[] top = stack.get(stack.size() - 1);
+            Tensor t = (Tensor) top[0];
+            int next = (int) top[1];
+            if (next < t.inputs.length) {
+                top[1] = next + 1;
+                Tensor in = t.inputs[next];
+                if (seen.add(in)) {
+                    stack.add(new Object[] {in, 0});
+                }
+            } else {
+                stack.remove(stack.size() - 1);
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Sums a broadcast gradient back to {@code shape}: over the leading axes that broadcasting
+     * added and over the axes where {@code shape} has size 1.
+     */
+    public static INDArray sumToShape(INDArray g, long[] shape) {
+        if (Arrays.equals(g.shape(), shape)) {
+            return g;
+        }
+        int extra = g.rank() - shape.length;
+        if (extra < 0) {
+            throw new IllegalStateException("gradient of shape " + Arrays.toString(g.shape())
+                    + " cannot be reduced to shape " + Arrays.toString(shape));
+        }
+        List<Integer> axes = new ArrayList<>();
+        for (int i = 0; i < g.rank(); i++) {
+            if (i < extra || (shape[i - extra] == 1 && g.size(i) != 1)) {
+                axes.add(i);
+            }
+        }
+        INDArray r = axes.isEmpty() ? g : g.sum(true, axes.stream().mapToInt(Integer::intValue).toArray());
+        return r.reshape(shape);
+    }
+
+    // ---------------------------------------------------------------- elementwise arithmetic
+
+    /** a + b (broadcasting). d/da = g, d/db = g. */
+    public Tensor add(Tensor b) {
+        Tensor a = this;
+        return op("add", broadcastOp("add", a, b).add(b.data), g -> new INDArray[] {g, g}, a, b);
+    }
+
+    public Tensor add(double c) {
+        return op("add", data.add(c), g -> new INDArray[] {g}, this).labelled("u + " + fmt(c));
+    }
+
+    /** a - b (broadcasting). d/da = g, d/db = -g. */
+    public Tensor sub(Tensor b) {
+        Tensor a = this;
+        return op("sub", broadcastOp("sub", a, b).sub(b.data), g -> new INDArray[] {g, g.neg()}, a, b);
+    }
+
+    public Tensor sub(double c) {
+        return op("sub", data.sub(c), g -> new INDArray[] {g}, this).labelled("u − " + fmt(c));
+    }
+
+    /** c - a. */
+    public Tensor rsub(double c) {
+        return op("rsub", data.rsub(c), g -> new INDArray[] {g.neg()}, this).labelled(fmt(c) + " − u");
+    }
+
+    /** a * b elementwise (broadcasting). d/da = g b, d/db = g a. */
+    public Tensor mul(Tensor b) {
+        Tensor a = this;
+        return op("mul", broadcastOp("mul", a, b).mul(b.data),
+                g -> new INDArray[] {g.mul(b.data), g.mul(a.data)}, a, b);
+    }
+
+    public Tensor mul(double c) {
+        return op("mul", data.mul(c), g -> new INDArray[] {g.mul(c)}, this).labelled("u × " + fmt(c));
+    }
+
+    /** a / b elementwise (broadcasting). d/da = g / b, d/db = -g a / b². */
+    public Tensor div(Tensor b) {
+        Tensor a = this;
+        return op("div", broadcastOp("div", a, b).div(b.data),
+                g -> new INDArray[] {g.div(b.data), g.mul(a.data).div(b.data).div(b.data).negi()}, a, b);
+    }
+
+    public Tensor div(double c) {
+        return op("div", data.div(c), g -> new INDArray[] {g.div(c)}, this).labelled("u ÷ " + fmt(c));
+    }
+
+    /** -a. */
+    public Tensor neg() {
+        return op("neg", data.neg(), g -> new INDArray[] {g.neg()}, this);
+    }
+
+    /** a^p. d/da = p a^(p-1) g. */
+    public Tensor pow(double p) {
+        INDArray x = data;
+        return op("pow", Transforms.pow(x, p, true),
+                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, this).labelled(p == 2 ? "u²" : p == 3 ? "u³" : "u^" + fmt(p));
+    }
+
+    /** e^a. d/da = e^a g. */
+    public Tensor exp() {
+        INDArray y = Transforms.exp(data, true);
+        return op("exp", y, g -> new INDArray[] {g.mul(y)}, this);
+    }
+
+    /** ln a. d/da = g / a. */
+    public Tensor log() {
+        INDArray x = data;
+        return op("log", Transforms.log(x, true), g -> new INDArray[] {g.div(x)}, this);
+    }
+
+    /** √a. d/da = g / (2√a). */
+    public Tensor sqrt() {
+        INDArray y = Transforms.sqrt(data, true);
+        return op("sqrt", y, g -> new INDArray[] {g.div(y).muli(0.5)}, this);
+    }
+
+    /** |a|. d/da = sign(a) g (0 at a = 0). */
+    public Tensor abs() {
+        INDArray x = data;
+        return op("abs", Transforms.abs(x, true), g -> new INDArray[] {g.mul(Transforms.sign(x, true))}, this);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /** σ(a) = 1 / (1 + e^-a). dσ/da = σ (1 - σ). */
+    public Tensor sigmoid() {
+        INDArray y = Transforms.sigmoid(data, true);
+        return op("sigmoid", y, g -> new INDArray[] {g.mul(y.rsub(1.0).muli(y))}, this);
+    }
+
+    /** tanh a. d/da = 1 - tanh². */
+    public Tensor tanh() {
+        INDArray y = Transforms.tanh(data, true);
+        return op("tanh", y, g -> new INDArray[] {g.mul(y.mul(y).rsubi(1.0))}, this);
+    }
+
+    /** max(0, a). d/da = [a > 0] g (0 at a = 0, as PyTorch). */
+    public Tensor relu() {
+        INDArray x = data;
+        return op("relu", Transforms.relu(x, true), g -> new INDArray[] {g.mul(x.gt(0).castTo(g.dataType()))}, this);
+    }
+
+    // ---------------------------------------------------------------- more activations (ops helper)
+
+    /**
+     * Leaky ReLU: a for a > 0, slope·a otherwise. d/da = g for a > 0, slope·g otherwise
+     * (slope at a = 0, as PyTorch).
+     */
+    public Tensor leakyRelu(double slope) {
+        INDArray positive = data.gt(0).castTo(data.dataType());
+        INDArray factor = positive.mul(1 - slope).addi(slope); // 1 where a > 0, slope elsewhere
+        return op("leakyRelu", data.mul(factor), g -> new INDArray[] {g.mul(factor)}, this)
+                .labelled("leakyRelu(" + fmt(slope) + ")");
+    }
+
+    /**
+     * ELU: a for a > 0, α(e^a - 1) otherwise. d/da = g for a > 0, α e^a g otherwise
+     * (α at a = 0, as PyTorch). e^min(a, 0) keeps large positive inputs from overflowing.
+     */
+    public Tensor elu(double alpha) {
+        INDArray positive = data.gt(0).castTo(data.dataType());
+        INDArray negative = positive.rsub(1.0);
+        INDArray expNeg = Transforms.exp(Transforms.min(data, 0.0, true), false); // e^min(a, 0)
+        INDArray y = data.mul(positive).addi(expNeg.sub(1.0).muli(negative).muli(alpha));
+        return op("elu", y, g -> new INDArray[] {g.mul(positive.add(expNeg.mul(negative).muli(alpha)))}, this)
+                .labelled("elu(" + fmt(alpha) + ")");
+    }
+
+    /**
+     * Softmax along {@code axis}: s_i = e^(a_i - m) / Σ_j e^(a_j - m) with m = max_j a_j
+     * (subtracting the max changes nothing mathematically and keeps e^ from overflowing).
+     * d/da = s ⊙ (g - Σ_j g_j s_j).
+     */
+    public Tensor softmax(int axis) {
+        int ax = axisOf("softmax", axis);
+        INDArray e = Transforms.exp(data.sub(data.max(true, ax)), false);
+        INDArray s = e.divi(e.sum(true, ax));
+        return op("softmax", s, g -> new INDArray[] {g.sub(g.mul(s).sum(true, ax)).muli(s)}, this)
+                .labelled("softmax(axis " + ax + ")");
+    }
+
+    /**
+     * Log-softmax along {@code axis}: a_i - m - ln Σ_j e^(a_j - m), m = max_j a_j (stable for large logits).
+     * d/da = g - softmax(a) Σ_j g_j.
+     */
+    public Tensor logSoftmax(int axis) {
+        int ax = axisOf("logSoftmax", axis);
+        INDArray shifted = data.sub(data.max(true, ax));
+        INDArray y = shifted.sub(Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false));
+        return op("logSoftmax", y, g -> new INDArray[] {g.sub(Transforms.exp(y, true).muli(g.sum(true, ax)))}, this)
+                .labelled("logSoftmax(axis " + ax + ")");
+    }
+
+    /**
+     * Heaviside step θ(a) = [a > 0] (so θ(0) = 0), the threshold unit of the perceptron.
+     * Forward only: the result has no gradient history, because θ' is 0 wherever it exists
+     * (and undefined at 0), so backpropagation through it would carry no signal at all; the
+     * perceptron learns with its own rule instead, and trainable nets use a smooth activation.
+     */
+    public Tensor step() {
+        return op("step", data.gt(0).castTo(data.dataType()), null, this);
+    }
+
+    /**
+     * Elementwise maximum max(a, b) (broadcasting), e.g. for Maxout.
+     * d/da = g where a > b, d/db = g where b > a; a tie splits the gradient evenly (g/2 each),
+     * as PyTorch's torch.maximum does.
+     */
+    public Tensor maxOf(Tensor b) {
+        Tensor a = this;
+        broadcastOp("maxOf", a, b);
+        long[] shape = broadcastShape(a.shape(), b.shape());
+        INDArray x = broadcastTo(a.data, shape);
+        INDArray z = broadcastTo(b.data, shape);
+        INDArray y = Transforms.max(x, z, true);
+        return op("maxOf", y, g -> {
+            INDArray toA = x.gt(z).castTo(g.dataType()).addi(x.eq(z).castTo(g.dataType()).muli(0.5)); // 1, ½ or 0
+            return new INDArray[] {g.mul(toA), g.mul(toA.rsub(1.0))};
+        }, a, b);
+    }
+
+    /**
+     * Limits every value to [min, max]. d/da = g where min ≤ a ≤ max, 0 outside
+     * (the bounds themselves pass the gradient, as PyTorch). Use ±infinity for a one-sided clamp.
+     */
+    public Tensor clamp(double min, double max) {
+        if (!(min <= max)) {
+            throw new IllegalArgumentException("clamp: min must be <= max, got min=" + min + ", max=" + max);
+        }
+        INDArray x = data;
+        INDArray y = Transforms.min(Transforms.max(x, min, true), max, false);
+        return op("clamp", y, g -> {
+            INDArray inside = x.gte(min).castTo(g.dataType()).muli(x.lte(max).castTo(g.dataType()));
+            return new INDArray[] {g.mul(inside)};
+        }, this);
+    }
+
+    // ---------------------------------------------------------------- matrix product
+
+    /**
+     * Matrix product a @ b: [n, k] x [k, m] -> [n, m], batched [B, n, k] x [B, k, m] -> [B, n, m],
+     * or a batch against one matrix [B, n, k] x [k, m] -> [B, n, m].
+     * d/da = g bᵀ, d/db = aᵀ g (for the shared matrix summed over the batch).
+     */
+    public Tensor matmul(Tensor b) {
+        Tensor a = this;
+        String shapes = "matmul: " + Arrays.toString(a.shape()) + " x " + Arrays.toString(b.shape());
+        boolean supported = (a.rank() == 2 || a.rank() == 3) && (b.rank() == 2 || b.rank() == a.rank());
+        if (!supported) {
+            throw new ShapeException(shapes + ": expected 2-D x 2-D, 3-D x 3-D or 3-D x 2-D tensors");
+        }
+        if (a.size(-1) != b.size(-2)) {
+            throw new ShapeException(shapes + ": inner dimensions " + a.size(-1) + " and " + b.size(-2) + " differ");
+        }
+        if (a.rank() == 3 && b.rank() == 3 && a.size(0) != b.size(0)) {
+            throw new ShapeException(shapes + ": batch sizes " + a.size(0) + " and " + b.size(0) + " differ");
+        }
+        checkSameDtype("matmul", a, b);
+        INDArray x = a.data;
+        INDArray w = b.data;
+        if (a.rank() == 2) {
+            return op("matmul", x.mmul(w), g -> new INDArray[] {g.mmul(w.transpose()), x.transpose().mmul(g)}, a, b);
+        }
+        if (b.rank() == 3) {
+            return op("matmul", Nd4j.matmul(x, w),
+                    g -> new INDArray[] {Nd4j.matmul(g, w, false, true, false), Nd4j.matmul(x, g, true, false, false)}, a, b);
+        }
+        // [B, n, k] x [k, m]: one product of the stacked rows [B·n, k] with the shared matrix
+        long batch = a.size(0);
+        long n = a.size(1);
+        long k = a.size(2);
+        long m = b.size(1);
+        INDArray rows = x.reshape('c', batch * n, k);
+        return op("matmul", rows.mmul(w).reshape('c', batch, n, m), g -> {
+            INDArray gRows = g.reshape('c', batch * n, m);
+            return new INDArray[] {gRows.mmul(w.transpose()).reshape('c', batch, n, k), rows.transpose().mmul(gRows)};
+        }, a, b);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements (a scalar). d/da = g everywhere. */
+    public Tensor sum() {
+        long[] shape = shape();
+        return op("sum", data.sum(), g -> new INDArray[] {Nd4j.zeros(data.dataType(), shape).addi(g.getDouble(0))}, this);
+    }
+
+    /** Sum along {@code axes}; {@code keepDims} keeps them with size 1. d/da = g broadcast back. */
+    public Tensor sum(boolean keepDims, int... axes) {
+        long[] shape = shape();
+        int[] ax = axesOf("sum", axes);
+        return op("sum", data.sum(keepDims, ax),
+                g -> new INDArray[] {Nd4j.zeros(data.dataType(), shape).addi(keepDimsShape(g, shape, ax))}, this);
+    }
+
+    /** Mean of all elements. */
+    public Tensor mean() {
+        return sum().div((double) length());
+    }
+
+    /** Mean along {@code axes}. */
+    public Tensor mean(boolean keepDims, int... axes) {
+        long n = 1;
+        for (int a : axesOf("mean", axes)) {
+            n *= size(a);
+        }
+        return sum(keepDims, axes).div((double) n);
+    }
+
+    /**
+     * Largest value along {@code axis} (torch.max(x, dim).values). The gradient goes to the
+     * position of the maximum, the first one if several are equal (the index {@link #argmax} returns):
+     * d/da_i = g [i = argmax].
+     */
+    public Tensor max(int axis, boolean keepDims) {
+        int ax = axisOf("max", axis);
+        long[] shape = shape();
+        INDArray x = data;
+        return op("max", x.max(keepDims, ax), g -> {
+            INDArray winner = Nd4j.zeros(g.dataType(), shape); // one-hot of the argmax along the axis
+            INDArray idx = Nd4j.argMax(x, ax);
+            long[] pos = new long[shape.length];
+            for (long flat = 0; flat < idx.length(); flat++) {
+                long rest = flat; // row-major position over the axes other than ax
+                for (int d = shape.length - 1; d >= 0; d--) {
+                    if (d != ax) {
+                        pos[d] = rest % shape[d];
+                        rest /= shape[d];
+                    }
+                }
+                pos[ax] = idx.getLong(flat);
+                winner.putScalar(pos, 1.0);
+            }
+            return new INDArray[] {winner.muli(keepDimsShape(g, shape, new int[] {ax}))};
+        }, this);
+    }
+
+    /**
+     * Largest value of all elements (a scalar). Equal maxima share the gradient evenly,
+     * as torch.max(x) does: d/da_i = g [a_i = max] / #maxima.
+     */
+    public Tensor max() {
+        INDArray x = data;
+        INDArray y = x.max();
+        return op("max", y, g -> {
+            INDArray isMax = x.eq(y.getDouble(0)).castTo(g.dataType());
+            return new INDArray[] {isMax.muli(g.getDouble(0) / isMax.sumNumber().doubleValue())};
+        }, this);
+    }
+
+    /** Index of the largest value along {@code axis} (the first if several are equal); int64, no gradient. */
+    public Tensor argmax(int axis) {
+        return new Tensor(Nd4j.argMax(data, axisOf("argmax", axis)));
+    }
+
+    // ---------------------------------------------------------------- shape
+
+    /** Same values in a new shape (one dimension may be -1). */
+    public Tensor reshape(long... newShape) {
+        long[] shape = shape();
+        INDArray y;
+        try {
+            y = data.reshape('c', newShape);
+        } catch (RuntimeException e) {
+            throw new ShapeException("reshape: cannot view " + Arrays.toString(shape) + " (" + length()
+                    + " elements) as " + Arrays.toString(newShape));
+        }
+        return op("reshape", y, g -> new INDArray[] {g.reshape('c', shape)}, this);
+    }
+
+    /** Transpose of a 2-D tensor. */
+    public Tensor t() {
+        if (rank() != 2) {
+            throw new ShapeException("t(): expected a 2-D tensor, got shape " + Arrays.toString(shape()) + "; use permute");
+        }
+        return op("transpose", data.transpose(), g -> new INDArray[] {g.transpose()}, this);
+    }
+
+    // ---------------------------------------------------------------- movement and indexing (ops helper)
+
+    /**
+     * Reorders the axes: result axis i is input axis {@code dims[i]} (a view, no copy).
+     * d/da = g permuted back by the inverse permutation.
+     */
+    public Tensor permute(int... dims) {
+        if (dims.length != rank()) {
+            throw new ShapeException("permute: shape " + Arrays.toString(shape()) + " has " + rank()
+                    + " axes, got " + dims.length + " in " + Arrays.toString(dims));
+        }
+        int[] perm = axesOf("permute", dims);
+        int[] inverse = new int[perm.length];
+        Arrays.fill(inverse, -1);
+        for (int i = 0; i < perm.length; i++) {
+            if (inverse[perm[i]] >= 0) {
+                throw new ShapeException("permute: " + Arrays.toString(dims) + " is not a permutation of the "
+                        + rank() + " axes of " + Arrays.toString(shape()) + " (axis " + perm[i] + " twice)");
+            }
+            inverse[perm[i]] = i;
+        }
+        return op("permute", data.permute(perm), g -> new INDArray[] {g.permute(inverse)}, this);
+    }
+
+    /** Swaps two axes. d/da = g with the same axes swapped back. */
+    public Tensor transpose(int axisA, int axisB) {
+        int[] ab = axesOf("transpose", axisA, axisB);
+        int[] perm = new int[rank()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i == ab[0] ? ab[1] : i == ab[1] ? ab[0] : i;
+        }
+        return op("transpose", data.permute(perm), g -> new INDArray[] {g.permute(perm)}, this);
+    }
+
+    /** Inserts an axis of size 1 at {@code axis} (0..rank; negative counts from the end). */
+    public Tensor unsqueeze(int axis) {
+        int ax = axis < 0 ? axis + rank() + 1 : axis;
+        if (ax < 0 || ax > rank()) {
+            throw new ShapeException("unsqueeze: axis " + axis + " out of range for shape " + Arrays.toString(shape())
+                    + " (allowed " + (-rank() - 1) + ".." + rank() + ")");
+        }
+        long[] s = new long[rank() + 1];
+        for (int i = 0, j = 0; i < s.length; i++) {
+            s[i] = i == ax ? 1 : shape()[j++];
+        }
+        return reshapeOp("unsqueeze", s);
+    }
+
+    /** Removes the axis {@code axis}, which must have size 1. */
+    public Tensor squeeze(int axis) {
+        int ax = axisOf("squeeze", axis);
+        if (size(ax) != 1) {
+            throw new ShapeException("squeeze: axis " + axis + " of shape " + Arrays.toString(shape())
+                    + " has size " + size(ax) + ", only size 1 can be removed");
+        }
+        return reshapeOp("squeeze", removeAxis(shape(), ax));
+    }
+
+    /** Removes every axis of size 1. */
+    public Tensor squeeze() {
+        return reshapeOp("squeeze", Arrays.stream(shape()).filter(d -> d != 1).toArray());
+    }
+
+    /** Merges the axes from {@code fromAxis} on into one: [N, 1, 28, 28].flatten(1) is [N, 784]. */
+    public Tensor flatten(int fromAxis) {
+        int from = axisOf("flatten", fromAxis);
+        long[] s = Arrays.copyOf(shape(), from + 1);
+        s[from] = 1;
+        for (int i = from; i < rank(); i++) {
+            s[from] *= size(i);
+        }
+        return reshapeOp("flatten", s);
+    }
+
+    /** A reshape recorded under its own name (squeeze, flatten, ...). d/da = g reshaped back. */
+    private Tensor reshapeOp(String opName, long[] newShape) {
+        long[] shape = shape();
+        return op(opName, data.reshape('c', newShape), g -> new INDArray[] {g.reshape('c', shape)}, this);
+    }
+
+    /**
+     * Joins tensors along an existing {@code axis}; all other sizes must agree.
+     * d/d(input k) = the part of g that input k filled.
+     */
+    public static Tensor concat(int axis, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("concat: expected at least one tensor");
+        }
+        Tensor first = tensors[0];
+        int ax = first.axisOf("concat", axis);
+        long[] offsets = new long[tensors.length + 1];
+        INDArray[] parts = new INDArray[tensors.length];
+        for (int k = 0; k < tensors.length; k++) {
+            Tensor t = tensors[k];
+            checkSameDtype("concat", first, t);
+            boolean fits = t.rank() == first.rank();
+            for (int d = 0; fits && d < t.rank(); d++) {
+                fits = d == ax || t.size(d) == first.size(d);
+            }
+            if (!fits) {
+                throw new ShapeException("concat along axis " + axis + ": tensor " + k + " has shape "
+                        + Arrays.toString(t.shape()) + ", tensor 0 has " + Arrays.toString(first.shape())
+                        + "; all sizes except axis " + ax + " must agree");
+            }
+            parts[k] = t.data;
+            offsets[k + 1] = offsets[k] + t.size(ax);
+        }
+        INDArray y = tensors.length == 1 ? first.data.dup() : Nd4j.concat(ax, parts);
+        return op("concat", y, g -> {
+            INDArray[] grads = new INDArray[tensors.length];
+            for (int k = 0; k < tensors.length; k++) {
+                grads[k] = g.get(indexAlong(g.rank(), ax, NDArrayIndex.interval(offsets[k], offsets[k + 1])));
+            }
+            return grads;
+        }, tensors);
+    }
+
+    /**
+     * Stacks same-shaped tensors along a new {@code axis} (0..rank): n tensors [3, 4] stacked on
+     * axis 0 give [n, 3, 4]. d/d(input k) = g at index k of the new axis.
+     */
+    public static Tensor stack(int axis, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("stack: expected at least one tensor");
+        }
+        Tensor first = tensors[0];
+        int ax = axis < 0 ? axis + first.rank() + 1 : axis;
+        if (ax < 0 || ax > first.rank()) {
+            throw new ShapeException("stack: axis " + axis + " out of range for tensors of shape "
+                    + Arrays.toString(first.shape()) + " (allowed " + (-first.rank() - 1) + ".." + first.rank() + ")");
+        }
+        long[] oneMore = new long[first.rank() + 1];
+        for (int i = 0, j = 0; i < oneMore.length; i++) {
+            oneMore[i] = i == ax ? 1 : first.shape()[j++];
+        }
+        INDArray[] parts = new INDArray[tensors.length];
+        for (int k = 0; k < tensors.length; k++) {
+            checkSameDtype("stack", first, tensors[k]);
+            if (!Arrays.equals(tensors[k].shape(), first.shape())) {
+                throw new ShapeException("stack: tensor " + k + " has shape " + Arrays.toString(tensors[k].shape())
+                        + ", tensor 0 has " + Arrays.toString(first.shape()) + "; stacked tensors must have equal shapes");
+            }
+            parts[k] = tensors[k].data.reshape('c', oneMore);
+        }
+        INDArray y = tensors.length == 1 ? parts[0].dup() : Nd4j.concat(ax, parts);
+        return op("stack", y, g -> {
+            INDArray[] grads = new INDArray[tensors.length];
+            for (int k = 0; k < tensors.length; k++) {
+                grads[k] = g.get(indexAlong(g.rank(), ax, NDArrayIndex.point(k)));
+            }
+            return grads;
+        }, tensors);
+    }
+
+    /**
+     * Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}, like x[..., from:to];
+     * negative positions count from the end. d/da = g placed back into zeros at those positions.
+     */
+    public Tensor slice(int axis, long from, long to) {
+        int ax = axisOf("slice", axis);
+        long n = size(ax);
+        long lo = from < 0 ? from + n : from;
+        long hi = to < 0 ? to + n : to;
+        if (lo < 0 || hi > n || lo > hi) {
+            throw new ShapeException("slice: [" + from + ", " + to + ") along axis " + axis + " of shape "
+                    + Arrays.toString(shape()) + " is out of range (size " + n + ")");
+        }
+        INDArrayIndex[] where = indexAlong(rank(), ax, NDArrayIndex.interval(lo, hi));
+        long[] shape = shape();
+        return op("slice", data.get(where), g -> {
+            INDArray full = Nd4j.zeros(g.dataType(), shape);
+            full.get(where).assign(g);
+            return new INDArray[] {full};
+        }, this);
+    }
+
+    /** The sub-tensor at {@code index} along {@code axis}, which disappears (x[..., i, ...]). */
+    public Tensor select(int axis, long index) {
+        int ax = axisOf("select", axis);
+        long n = size(ax);
+        long i = index < 0 ? index + n : index;
+        if (i < 0 || i >= n) {
+            throw new ShapeException("select: index " + index + " along axis " + axis + " of shape "
+                    + Arrays.toString(shape()) + " is out of range (size " + n + ")");
+        }
+        INDArrayIndex[] where = indexAlong(rank(), ax, NDArrayIndex.point(i));
+        long[] shape = shape();
+        return op("select", data.get(where), g -> {
+            INDArray full = Nd4j.zeros(g.dataType(), shape);
+            full.get(where).assign(g);
+            return new INDArray[] {full};
+        }, this);
+    }
+
+    /**
+     * Rows (entries along axis 0) by index, repeats allowed: x[rows] for a minibatch or an embedding
+     * lookup. d/da = g rows added back into zeros at their indices (a row picked twice gets both).
+     */
+    public Tensor index(long... rows) {
+        if (rank() == 0) {
+            throw new ShapeException("index: a scalar has no rows");
+        }
+        long n = size(0);
+        for (long r : rows) {
+            if (r < 0 || r >= n) {
+                throw new ShapeException("index: row " + r + " out of range for shape " + Arrays.toString(shape())
+                        + " (valid 0.." + (n - 1) + ")");
+            }
+        }
+        long[] shape = shape();
+        long[] outShape = shape.clone();
+        outShape[0] = rows.length;
+        long rowLength = length() / Math.max(n, 1);
+        INDArray table = data.reshape('c', n, rowLength);
+        INDArray picked = rows.length == 0 ? Nd4j.create(data.dataType(), 0, rowLength)
+                : table.get(new SpecifiedIndex(rows), NDArrayIndex.all());
+        return op("index", picked.reshape('c', outShape), g -> {
+            INDArray full = Nd4j.zeros(g.dataType(), n, rowLength);
+            INDArray gRows = g.reshape('c', rows.length, rowLength);
+            for (int k = 0; k < rows.length; k++) {
+                full.getRow(rows[k]).addi(gRows.getRow(k));
+            }
+            return new INDArray[] {full.reshape('c', shape)};
+        }, this);
+    }
+
+    /** {@link #index(long...)} with int indices. */
+    public Tensor index(int... rows) {
+        return index(Arrays.stream(rows).asLongStream().toArray());
+    }
+
+    /**
+     * For scores [N, C] and one class per row, the N values x[i, y_i] (a gather along axis 1,
+     * as in cross-entropy). d/dx[i, y_i] = g_i, zero elsewhere.
+     */
+    public Tensor pick(int... classIdx) {
+        if (rank() != 2) {
+            throw new ShapeException("pick: expected scores of shape [N, C], got " + Arrays.toString(shape()));
+        }
+        long n = size(0);
+        long c = size(1);
+        if (classIdx.length != n) {
+            throw new ShapeException("pick: " + classIdx.length + " class indices for " + n + " rows of scores "
+                    + Arrays.toString(shape()) + "; expected one index per row");
+        }
+        for (int i = 0; i < n; i++) {
+            if (classIdx[i] < 0 || classIdx[i] >= c) {
+                throw new ShapeException("pick: class index " + classIdx[i] + " in row " + i + " out of range for "
+                        + c + " classes (valid 0.." + (c - 1) + ")");
+            }
+        }
+        INDArray x = data;
+        INDArray y = Nd4j.create(x.dataType(), n);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, x.getDouble(i, classIdx[i]));
+        }
+        return op("pick", y, g -> {
+            INDArray full = Nd4j.zeros(g.dataType(), n, c);
+            for (int i = 0; i < n; i++) {
+                full.putScalar(i, classIdx[i], g.getDouble(i));
+            }
+            return new INDArray[] {full};
+        }, this);
+    }
+
+    /** {@link #pick(int...)} with the class indices in an array of integer values (any numeric type). */
+    public Tensor pick(INDArray classIdx) {
+        if (classIdx.rank() != 1) {
+            throw new ShapeException("pick: expected class indices of shape [N], got " + Arrays.toString(classIdx.shape()));
+        }
+        int[] idx = new int[(int) classIdx.length()];
+        for (int i = 0; i < idx.length; i++) {
+            double v = classIdx.getDouble(i);
+            if (v != Math.rint(v)) {
+                throw new IllegalArgumentException("pick: class index " + v + " at position " + i + " is not an integer");
+            }
+            idx[i] = (int) v;
+        }
+        return pick(idx);
+    }
+
+    /**
+     * Elementwise choice: a where mask is true (or 1), b elsewhere (mask, a and b broadcast).
+     * d/da = g where mask, d/db = g elsewhere; the mask gets no gradient.
+     */
+    public static Tensor where(INDArray mask, Tensor a, Tensor b) {
+        INDArray isTrue;
+        if (mask.dataType() == DataType.BOOL) {
+            isTrue = mask;
+        } else {
+            if (mask.length() > 0 && mask.mul(mask.rsub(1.0)).amaxNumber().doubleValue() != 0) {
+                throw new IllegalArgumentException("where: a numeric mask must hold only 0 and 1 values, got " + mask);
+            }
+            isTrue = mask.neq(0);
+        }
+        broadcastOp("where", a, b);
+        long[] shape = broadcastShape(a.shape(), b.shape());
+        if (!broadcastable(isTrue.shape(), shape)) {
+            throw new ShapeException("where: mask of shape " + Arrays.toString(isTrue.shape()) + " cannot be broadcast to "
+                    + Arrays.toString(shape) + " (the broadcast of " + Arrays.toString(a.shape()) + " and "
+                    + Arrays.toString(b.shape()) + ")");
+        }
+        shape = broadcastShape(isTrue.shape(), shape);
+        INDArray m = broadcastTo(isTrue, shape);
+        INDArray y = Nd4j.create(a.dtype(), shape);
+        Nd4j.exec(new Select(new INDArray[] {m, broadcastTo(a.data, shape), broadcastTo(b.data, shape)}, new INDArray[] {y}));
+        return op("where", y, g -> {
+            INDArray toA = m.castTo(g.dataType());
+            return new INDArray[] {g.mul(toA), g.mul(toA.rsub(1.0))};
+        }, a, b);
+    }
+
+    /** {@link #where(INDArray, Tensor, Tensor)} with the mask's values taken from a tensor. */
+    public static Tensor where(Tensor mask, Tensor a, Tensor b) {
+        return where(mask.data, a, b);
+    }
+
+    // ---------------------------------------------------------------- more elementwise (ops helper)
+
+    /** a². d/da = 2a g. */
+    public Tensor square() {
+        INDArray x = data;
+        return op("square", x.mul(x), g -> new INDArray[] {g.mul(x).muli(2)}, this);
+    }
+
+    /**
+     * ln(1 + a), accurate for tiny a (where 1 + a rounds). d/da = g / (1 + a).
+     * Nd4j's log1p is plain ln(1 + a), so this uses Goldberg's correction: with u = fl(1 + a),
+     * ln(1 + a) = ln(u) · a / (u - 1), and = a where u rounds to exactly 1.
+     */
+    public Tensor log1p() {
+        INDArray x = data;
+        INDArray u = x.add(1.0);
+        INDArray uMinus1 = u.sub(1.0);
+        INDArray corrected = Transforms.log(u, true).muli(x).divi(uMinus1); // NaN where u = 1, replaced next
+        INDArray y = Nd4j.create(x.dataType(), x.shape());
+        Nd4j.exec(new Select(new INDArray[] {uMinus1.eq(0), x, corrected}, new INDArray[] {y}));
+        return op("log1p", y, g -> new INDArray[] {g.div(u)}, this);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Checks broadcast compatibility (numpy rules) and returns a's data for chaining. */
+    static INDArray broadcastOp(String opName, Tensor a, Tensor b) {
+        long[] sa = a.shape();
+        long[] sb = b.shape();
+        int n = Math.max(sa.length, sb.length);
+        for (int i = 1; i <= n; i++) {
+            long da = i <= sa.length ? sa[sa.length - i] : 1;
+            long db = i <= sb.length ? sb[sb.length - i] : 1;
+            if (da != db && da != 1 && db != 1) {
+                throw new ShapeException(opName + ": shapes " + Arrays.toString(sa) + " and " + Arrays.toString(sb)
+                        + " cannot be broadcast (dimension " + da + " vs " + db + ")");
+            }
+        }
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(opName + ": data types differ: " + a.dtype() + " and " + b.dtype()
+                    + "; convert one with toFloat() or toDouble()");
+        }
+        return a.data;
+    }
+
+    /** The numpy broadcast of two shapes (assumes they are compatible, see broadcastOp). */
+    static long[] broadcastShape(long[] sa, long[] sb) {
+        int n = Math.max(sa.length, sb.length);
+        long[] r = new long[n];
+        for (int i = 1; i <= n; i++) {
+            long da = i <= sa.length ? sa[sa.length - i] : 1;
+            long db = i <= sb.length ? sb[sb.length - i] : 1;
+            r[n - i] = Math.max(da, db);
+        }
+        return r;
+    }
+
+    /** {@code x} repeated along its size-1 (and missing leading) axes to {@code shape}. */
+    static INDArray broadcastTo(INDArray x, long[] shape) {
+        if (Arrays.equals(x.shape(), shape)) {
+            return x;
+        }
+        long[] padded = new long[shape.length];
+        Arrays.fill(padded, 1);
+        System.arraycopy(x.shape(), 0, padded, shape.length - x.rank(), x.rank());
+        return x.reshape(padded).broadcast(shape);
+    }
+
+    /** True if {@code from} can be broadcast to {@code to} (numpy rules, to's rank at least from's). */
+    static boolean broadcastable(long[] from, long[] to) {
+        for (int i = 1; i <= from.length; i++) {
+            long f = from[from.length - i];
+            long t = i <= to.length ? to[to.length - i] : 1;
+            if (f != t && f != 1 && t != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void checkSameDtype(String opName, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(opName + ": data types differ: " + a.dtype() + " and " + b.dtype()
+                    + "; convert one with toFloat() or toDouble()");
+        }
+    }
+
+    /** Indices selecting everything except {@code which} on {@code axis}. */
+    static INDArrayIndex[] indexAlong(int rank, int axis, INDArrayIndex which) {
+        INDArrayIndex[] idx = new INDArrayIndex[rank];
+        for (int i = 0; i < rank; i++) {
+            idx[i] = i == axis ? which : NDArrayIndex.all();
+        }
+        return idx;
+    }
+
+    static long[] removeAxis(long[] shape, int axis) {
+        long[] r = new long[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != axis) {
+                r[j++] = shape[i];
+            }
+        }
+        return r;
+    }
+
+    /** {@code axis} counted from 0 (negative counts from the end), or a ShapeException naming {@code opName}. */
+    int axisOf(String opName, int axis) {
+        int a = axis < 0 ? axis + rank() : axis;
+        if (a < 0 || a >= rank()) {
+            throw new ShapeException(opName + ": axis " + axis + " out of range for shape " + Arrays.toString(shape())
+                    + (rank() == 0 ? " (a scalar has no axes)" : " (valid " + -rank() + ".." + (rank() - 1) + ")"));
+        }
+        return a;
+    }
+
+    int[] axesOf(String opName, int... axes) {
+        int[] r = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            r[i] = axisOf(opName, axes[i]);
+        }
+        return r;
+    }
+
+    int[] normalizeAxes(int... axes) {
+        return axesOf("axis", axes);
+    }
+
+    /** Reshapes a reduced gradient so it broadcasts over {@code shape} (size 1 on reduced axes). */
+    static INDArray keepDimsShape(INDArray g, long[] shape, int[] axes) {
+        long[] s = shape.clone();
+        for (int a : axes) {
+            s[a] = 1;
+        }
+        return g.reshape(s);
+    }
+
+    static void checkSameShape(String where, INDArray a, INDArray b) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new ShapeException(where + ": expected shape " + Arrays.toString(b.shape()) + ", got "
+                    + Arrays.toString(a.shape()));
+        }
+    }
+
+    /** "Tensor[2, 3] 'x'" for error messages. */
+    String describe() {
+        return "Tensor" + Arrays.toString(shape()) + (name == null ? "" : " '" + name + "'");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Tensor(shape=").append(Arrays.toString(shape()))
+                .append(", dtype=").append(dtype());
+        if (name != null) {
+            b.append(", name=").append(name);
+        }
+        if (!isLeaf()) {
+            b.append(", op=").append(op);
+        } else if (requiresGrad) {
+            b.append(", requiresGrad");
+        }
+        b.append(")\n").append(data.length() == 1 ? String.valueOf(data.getDouble(0)) : data.toString());
+        return b.toString();
+    }
+
+    @Override
+    public String toHtml() {
+        String esc = toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<pre>" + esc + "</pre>";
+    }
+}
