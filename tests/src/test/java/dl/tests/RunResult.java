@@ -70,8 +70,9 @@ final class RunResult {
         if (f.evalue != null && !f.evalue.isBlank()) {
             text.append(": ").append(f.evalue);
         }
-        if (f.traceback != null && !f.traceback.isBlank() && !f.traceback.strip().equals(nonNull(f.evalue).strip())) {
-            text.append("\n  ").append(f.traceback.strip().replace("\n", "\n  "));
+        String traceback = withoutHeadline(f);
+        if (!traceback.isBlank() && !traceback.equals(nonNull(f.evalue).strip())) {
+            text.append("\n  ").append(traceback.replace("\n", "\n  "));
         }
         if (kernelLog != null && !kernelLog.isBlank()) {
             appendKernelLog(text);
@@ -80,6 +81,16 @@ final class RunResult {
             text.append("\n  executed notebook (partial): ").append(output);
         }
         return text.toString();
+    }
+
+    /** The traceback without a first line that only repeats "ename: evalue". */
+    private static String withoutHeadline(Failure f) {
+        String traceback = nonNull(f.traceback).strip();
+        String headline = nonNull(f.ename) + ": " + nonNull(f.evalue);
+        if (traceback.startsWith(headline)) {
+            traceback = traceback.substring(headline.length()).strip();
+        }
+        return traceback;
     }
 
     private void appendKernelLog(StringBuilder text) {
