@@ -1,0 +1,69 @@
+package dl.loss;
+
+import dl.tensor.ShapeException;
+import dl.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Objects;
+
+/** Checks the inputs of the classification losses: scores [N, C] and one class id per row. */
+final class ClassIds {
+
+    private ClassIds() {}
+
+    /**
+     * The scores as a batch [N, C]: a 2-D tensor as is, a 1-D tensor [C] (one sample) as [1, C].
+     * {@code what} names the input in messages ("logits", "log-probabilities").
+     */
+    static Tensor rows(String loss, String what, Tensor scores) {
+        Targets.checkPrediction(loss, scores);
+        if (scores.rank() == 2) {
+            return scores;
+        }
+        if (scores.rank() == 1) {
+            return scores.reshape(1, scores.length());
+        }
+        throw new ShapeException(loss + ": " + what + " must have shape [N, C] (one row of C class scores per sample)"
+                + " or [C], got " + Arrays.toString(scores.shape())
+                + "; hint: for scores [N, C, d...] move the class axis last and reshape to [N·d..., C]");
+    }
+
+    /** Validated class ids from an integer tensor of shape [N] (or a scalar when N = 1). */
+    static int[] of(String loss, Tensor labels, long n, long numClasses) {
+        Objects.requireNonNull(labels, loss + ": labels must not be null");
+        if (!labels.dtype().isIntType()) {
+            throw new IllegalArgumentException(loss + ": labels must be integer class ids (INT or LONG), got "
+                    + labels.dtype() + " of shape " + Arrays.toString(labels.shape())
+                    + "; hint: pass an int[] or Tensor.of(labels.data().castTo(DataType.INT))"
+                    + (labels.rank() == 1 ? "; for class probabilities pass targets of shape [" + n + ", " + numClasses + "]" : ""));
+        }
+        boolean shapeOk = labels.rank() == 1 || (labels.rank() == 0 && n == 1);
+        if (!shapeOk) {
+            throw new ShapeException(loss + ": labels must have shape [N] = [" + n + "] (one class id per row), got "
+                    + Arrays.toString(labels.shape()) + (labels.length() == n ? "; hint: labels.reshape(" + n + ")"
+                            : labels.rank() == 2 ? "; for one-hot or probability targets [N, C] use a floating-point tensor" : ""));
+        }
+        double[] values = labels.toDoubleArray();
+        int[] ids = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            // values outside int range are reported by check() as out of range
+            ids[i] = values[i] > Integer.MAX_VALUE ? Integer.MAX_VALUE : values[i] < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) values[i];
+        }
+        return check(loss, ids, n, numClasses);
+    }
+
+    /** Checks there is one id per row and each lies in 0..numClasses−1; returns {@code labels}. */
+    static int[] check(String loss, int[] labels, long n, long numClasses) {
+        Objects.requireNonNull(labels, loss + ": labels must not be null");
+        if (labels.length != n) {
+            throw new ShapeException(loss + ": scores have " + n + " rows but " + labels.length
+                    + " labels were given; expected one class id per row");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= numClasses) {
+                throw new IllegalArgumentException(loss + ": class index " + labels[i] + " at position " + i
+                        + " is out of range for " + numClasses + " classes (valid ids 0.." + (numClasses - 1) + ")");
+            }
+        }
+        return labels;
+    }
+}

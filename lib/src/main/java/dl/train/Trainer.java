@@ -1,0 +1,437 @@
+package dl.train;
+
+import dl.Course;
+import dl.data.Batch;
+import dl.data.DataLoader;
+import dl.display.Display;
+import dl.loss.CrossEntropyLoss;
+import dl.loss.Loss;
+import dl.loss.NLLLoss;
+import dl.nn.Module;
+import dl.optim.Clip;
+import dl.optim.LRScheduler;
+import dl.optim.Optimizer;
+import dl.optim.ReduceLROnPlateau;
+import dl.tensor.Tensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The training loop most notebooks need, in one call:
+ *
+ * <pre>{@code
+ * History h = Trainer.of(model, new CrossEntropyLoss(), new SGD(model.parameters(), 0.1).momentum(0.9))
+ *         .epochs(10).validation(valLoader).metrics(Metric.accuracy())
+ *         .earlyStopping("val_loss", 3)
+ *         .fit(trainLoader);
+ * }</pre>
+ *
+ * Each epoch: for every batch, zero the gradients, forward, loss, backward, (clip), step; then
+ * validate, log a row in the {@link History}, step the schedule, check early stopping and save
+ * the best model. The loop is the one a student writes by hand; this class only adds the
+ * bookkeeping (progress, history, divergence check, checkpoints).
+ */
+public final class Trainer {
+
+    /** Called after every epoch with the values just logged; may call {@link Trainer#stop()}. */
+    @FunctionalInterface
+    public interface Callback {
+        void onEpochEnd(Trainer trainer, int epoch, Map<String, Double> logs);
+    }
+
+    private static final double PROGRESS_INTERVAL_SECONDS = 0.5;
+
+    private final Module model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private int epochs = 10;
+    private DataLoader validation;
+    private final List<Metric> metrics = new ArrayList<>();
+    private LRScheduler schedule;
+    private ReduceLROnPlateau plateau;
+    private double clipNorm;
+    private double clipValue;
+    private String monitor = "val_loss";
+    private int patience;
+    private Path checkpoint;
+    private boolean restoreBest;
+    private Long seed;
+    private boolean showProgress = true;
+    private final List<Callback> callbacks = new ArrayList<>();
+    private boolean stopRequested;
+
+    private Trainer(Module model, Loss loss, Optimizer optimizer) {
+        this.model = Objects.requireNonNull(model, "Trainer: model must not be null");
+        this.loss = Objects.requireNonNull(loss, "Trainer: loss must not be null");
+        this.optimizer = Objects.requireNonNull(optimizer, "Trainer: optimizer must not be null");
+    }
+
+    /** A trainer for {@code model} with a loss and an optimizer over (some of) its parameters. */
+    public static Trainer of(Module model, Loss loss, Optimizer optimizer) {
+        return new Trainer(model, loss, optimizer);
+    }
+
+    public Trainer epochs(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("Trainer.epochs: expected at least 1 epoch, got " + n);
+        }
+        this.epochs = n;
+        return this;
+    }
+
+    /** Data evaluated after every epoch (logged as val_loss, val_acc, ...). */
+    public Trainer validation(DataLoader loader) {
+        this.validation = loader;
+        return this;
+    }
+
+    public Trainer metrics(Metric... ms) {
+        metrics.addAll(Arrays.asList(ms));
+        return this;
+    }
+
+    /** A learning-rate schedule stepped once per epoch. */
+    public Trainer schedule(LRScheduler s) {
+        this.schedule = s;
+        return this;
+    }
+
+    /** Reduce the learning rate when the monitored value stops improving (stepped per epoch). */
+    public Trainer schedule(ReduceLROnPlateau p) {
+        this.plateau = p;
+        return this;
+    }
+
+    /** Clip the total gradient norm to {@code maxNorm} before each step (the norm is logged as grad_norm). */
+    public Trainer clipGradNorm(double maxNorm) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("Trainer.clipGradNorm: expected maxNorm > 0, got " + maxNorm);
+        }
+        this.clipNorm = maxNorm;
+        return this;
+    }
+
+    /** Clip every gradient value into [-v, v] before each step. */
+    public Trainer clipGradValue(double v) {
+        if (!(v > 0)) {
+            throw new IllegalArgumentException("Trainer.clipGradValue: expected a value > 0, got " + v);
+        }
+        this.clipValue = v;
+        return this;
+    }
+
+    /**
+     * Stop when {@code monitor} (e.g. "val_loss" or "val_acc") has not improved for
+     * {@code patience} epochs. Names containing "loss" improve downwards, others upwards.
+     */
+    public Trainer earlyStopping(String monitor, int patience) {
+        if (patience < 1) {
+            throw new IllegalArgumentException("Trainer.earlyStopping: expected patience >= 1, got " + patience);
+        }
+        this.monitor = Objects.requireNonNull(monitor);
+        this.patience = patience;
+        return this;
+    }
+
+    /** Which logged value decides "best" for checkpoints and plateau schedules (default val_loss). */
+    public Trainer monitor(String name) {
+        this.monitor = Objects.requireNonNull(name);
+        return this;
+    }
+
+    /** Save the model to {@code file} (atomically) whenever the monitored value improves. */
+    public Trainer checkpoint(Path file) {
+        this.checkpoint = file;
+        return this;
+    }
+
+    /** At the end, load the weights of the best epoch back into the model. */
+    public Trainer restoreBest() {
+        this.restoreBest = true;
+        return this;
+    }
+
+    /** Seed every random source (data order, dropout) before training. */
+    public Trainer seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /** Show the live progress bar and loss curve (on by default). */
+    public Trainer progress(boolean on) {
+        this.showProgress = on;
+        return this;
+    }
+
+    public Trainer callback(Callback c) {
+        callbacks.add(c);
+        return this;
+    }
+
+    /** Ends training after the current epoch (for callbacks). */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    public Module model() {
+        return model;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Trains for the configured number of epochs (or until stopped) and returns the history. */
+    public History fit(DataLoader train) {
+        Objects.requireNonNull(train, "Trainer.fit: the training loader must not be null");
+        if (seed != null) {
+            Course.seed(seed);
+        }
+        int batches = train.numBatches();
+        if (batches == 0) {
+            throw new IllegalArgumentException("Trainer.fit: the training loader yields no batches ("
+                    + train.dataset().size() + " examples, batch size " + train.batchSize() + ", dropLast)");
+        }
+        History history = new History();
+        Progress progress = new Progress(epochs, batches);
+        boolean live = showProgress && Display.inNotebook();
+        String progressId = live ? Display.display(progress) : null;
+        String chartId = null;
+        Map<String, INDArray> best = null;
+        double bestValue = Double.NaN;
+        int badEpochs = 0;
+        String stopReason = null;
+        long start = System.nanoTime();
+        stopRequested = false;
+        int epoch = 0;
+        try {
+            while (epoch < epochs && !stopRequested) {
+                epoch++;
+                long epochStart = System.nanoTime();
+                double lr = optimizer.lr();
+                Map<String, Double> logs = trainOneEpoch(train, epoch, progress, progressId, start);
+                if (validation != null) {
+                    evaluate(validation).forEach((k, v) -> logs.put("val_" + k, v));
+                }
+                logs.put("lr", lr);
+                logs.put("seconds", (System.nanoTime() - epochStart) / 1e9);
+                history.log(epoch, logs);
+
+                Double monitored = logs.get(monitor);
+                if (monitored == null && (patience > 0 || checkpoint != null || restoreBest || plateau != null)) {
+                    throw new IllegalStateException("Trainer: cannot monitor '" + monitor + "': logged values are "
+                            + logs.keySet() + (validation == null ? "; add .validation(loader) for val_ values" : ""));
+                }
+                if (monitored != null && improves(monitored, bestValue)) {
+                    bestValue = monitored;
+                    badEpochs = 0;
+                    if (restoreBest) {
+                        best = model.stateDict();
+                    }
+                    if (checkpoint != null) {
+                        model.save(checkpoint);
+                    }
+                } else if (monitored != null) {
+                    badEpochs++;
+                }
+                if (schedule != null) {
+                    schedule.step();
+                }
+                if (plateau != null) {
+                    plateau.step(monitored);
+                }
+                for (Callback c : callbacks) {
+                    c.onEpochEnd(this, epoch, logs);
+                }
+                if (patience > 0 && badEpochs >= patience) {
+                    stopReason = "stopped early at epoch " + epoch + ": " + monitor + " did not improve for "
+                            + patience + " epochs (best " + Progress.numberOrNaN(bestValue) + ")";
+                    break;
+                }
+                if (live && epochs > 1) {
+                    chartId = chartId == null ? Display.display(history.plot()) : chartId;
+                    Display.updateDisplay(chartId, history.plot());
+                }
+            }
+        } finally {
+            model.eval();
+        }
+        if (restoreBest && best != null) {
+            model.loadStateDict(best);
+        }
+        model.train();
+        String summary = summary(history, (System.nanoTime() - start) / 1e9, stopReason);
+        progress.finish(summary);
+        if (live) {
+            Display.updateDisplay(progressId, progress);
+        } else if (showProgress) {
+            System.out.println(summary);
+        }
+        return history;
+    }
+
+    private Map<String, Double> trainOneEpoch(DataLoader train, int epoch, Progress progress, String progressId,
+            long runStart) {
+        model.train();
+        double lossSum = 0;
+        double[] metricSums = new double[metrics.size()];
+        double normSum = 0;
+        long seen = 0;
+        int step = 0;
+        long epochStart = System.nanoTime();
+        long lastShown = epochStart;
+        int batches = train.numBatches();
+        for (Batch batch : train) {
+            step++;
+            Tensor x = input(batch.x());
+            optimizer.zeroGrad();
+            Tensor out = model.forward(x);
+            Tensor y = target(batch.y(), out);
+            Tensor l = loss.forward(out, y);
+            double value = l.item();
+            if (!Double.isFinite(value)) {
+                throw new TrainingDiverged("Trainer: the loss became " + value + " at epoch " + epoch + ", step " + step
+                        + " of " + batches + " (learning rate " + optimizer.lr() + "; last epoch's mean loss "
+                        + (seen == 0 ? "n/a" : String.valueOf(lossSum / seen)) + "). hint: lower the learning rate, "
+                        + "normalize the inputs or clip gradients (clipGradNorm)");
+            }
+            l.backward();
+            if (clipNorm > 0) {
+                normSum += Clip.gradNorm(model.parameters(), clipNorm) * batch.size();
+            }
+            if (clipValue > 0) {
+                Clip.gradValue(model.parameters(), clipValue);
+            }
+            optimizer.step();
+            int n = batch.size();
+            seen += n;
+            lossSum += value * n;
+            try (var g = Tensor.noGrad()) {
+                for (int i = 0; i < metrics.size(); i++) {
+                    metricSums[i] += metrics.get(i).compute(out, y) * n;
+                }
+            }
+            long now = System.nanoTime();
+            if (progressId != null && ((now - lastShown) / 1e9 >= PROGRESS_INTERVAL_SECONDS || step == batches)) {
+                lastShown = now;
+                double elapsed = (now - epochStart) / 1e9;
+                double perBatch = elapsed / step;
+                double left = perBatch * ((long) (epochs - epoch) * batches + (batches - step));
+                progress.update(epoch, step, lossSum / seen, metricText(metricSums, seen), seen / elapsed, left);
+                Display.updateDisplay(progressId, progress);
+            }
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", lossSum / seen);
+        for (int i = 0; i < metrics.size(); i++) {
+            logs.put(metrics.get(i).name(), metricSums[i] / seen);
+        }
+        if (clipNorm > 0) {
+            logs.put("grad_norm", normSum / seen);
+        }
+        return logs;
+    }
+
+    /** Loss and metrics of the model on {@code loader}, in eval mode and without gradients. */
+    public Map<String, Double> evaluate(DataLoader loader) {
+        return evaluate(model, loss, loader, metrics.toArray(new Metric[0]));
+    }
+
+    /** Loss and metrics of {@code model} on {@code loader}, averaged over examples (eval mode, no gradients). */
+    public static Map<String, Double> evaluate(Module model, Loss loss, DataLoader loader, Metric... metrics) {
+        boolean wasTraining = model.isTraining();
+        model.eval();
+        double lossSum = 0;
+        double[] sums = new double[metrics.length];
+        long seen = 0;
+        try (var g = Tensor.noGrad()) {
+            for (Batch batch : loader) {
+                Tensor out = model.forward(input(model, batch.x()));
+                Tensor y = target(loss, batch.y(), out);
+                int n = batch.size();
+                lossSum += loss.forward(out, y).item() * n;
+                for (int i = 0; i < metrics.length; i++) {
+                    sums[i] += metrics[i].compute(out, y) * n;
+                }
+                seen += n;
+            }
+        } finally {
+            model.train(wasTraining);
+        }
+        if (seen == 0) {
+            throw new IllegalArgumentException("Trainer.evaluate: the loader yields no examples");
+        }
+        Map<String, Double> result = new LinkedHashMap<>();
+        result.put("loss", lossSum / seen);
+        for (int i = 0; i < metrics.length; i++) {
+            result.put(metrics[i].name(), sums[i] / seen);
+        }
+        return result;
+    }
+
+    private Tensor input(INDArray x) {
+        return input(model, x);
+    }
+
+    /** Features in the model's precision. */
+    private static Tensor input(Module model, INDArray x) {
+        DataType want = model.dtype();
+        return Tensor.of(x.dataType() == want ? x : x.castTo(want));
+    }
+
+    private Tensor target(INDArray y, Tensor out) {
+        return target(loss, y, out);
+    }
+
+    /**
+     * Targets as the loss expects them: class ids (integers) for cross-entropy and NLL,
+     * otherwise values in the output's precision and, for an output [N, 1], shape [N, 1].
+     */
+    static Tensor target(Loss loss, INDArray y, Tensor out) {
+        boolean wantsIds = loss instanceof CrossEntropyLoss || loss instanceof NLLLoss;
+        if (wantsIds) {
+            return Tensor.of(y.rank() == 1 && y.dataType().isFPType() ? y.castTo(DataType.INT) : y);
+        }
+        INDArray t = y.dataType() == out.dtype() ? y : y.castTo(out.dtype());
+        if (t.rank() == 1 && out.rank() == 2 && out.size(1) == 1 && out.size(0) == t.length()) {
+            t = t.reshape(t.length(), 1);
+        }
+        return Tensor.of(t);
+    }
+
+    private boolean improves(double value, double best) {
+        if (Double.isNaN(best)) {
+            return !Double.isNaN(value);
+        }
+        return monitor.contains("loss") ? value < best : value > best;
+    }
+
+    private String metricText(double[] sums, long seen) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < metrics.size(); i++) {
+            b.append(String.format("  %s %.4f", metrics.get(i).name(), sums[i] / seen));
+        }
+        return b.toString();
+    }
+
+    private static String summary(History h, double seconds, String stopReason) {
+        StringBuilder b = new StringBuilder("trained " + h.epochs() + " epoch" + (h.epochs() == 1 ? "" : "s") + " in "
+                + Progress.duration(seconds) + ":");
+        for (String c : h.columnNames()) {
+            if (!c.equals("epoch") && !c.equals("seconds") && !c.equals("lr")) {
+                b.append(' ').append(c).append(' ').append(History.format(c, h.last(c)));
+            }
+        }
+        if (stopReason != null) {
+            b.append("; ").append(stopReason);
+        }
+        return b.toString();
+    }
+}
