@@ -43,7 +43,10 @@ public final class Progress implements HtmlDisplayable {
             return 1;
         }
         long total = (long) epochs * batchesPerEpoch;
-        return total == 0 ? 0 : Math.min(1, ((long) (epoch - 1) * batchesPerEpoch + batch) / (double) total);
+        if (total == 0 || epoch == 0) {
+            return 0;   // shown before the first batch
+        }
+        return Math.min(1, ((long) (epoch - 1) * batchesPerEpoch + batch) / (double) total);
     }
 
     @Override
