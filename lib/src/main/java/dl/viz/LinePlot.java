@@ -26,6 +26,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class LinePlot extends XYChart {
 
+    /** More evenly spaced x values than this get round-number ticks (see {@link #roundTickRange()}). */
+    static final int MAX_POINT_TICKS = 60;
+    /** XChart treats x values as evenly spaced when their gaps differ by less than this. */
+    private static final double XCHART_SPACING_TOLERANCE = 1e-4;
+
     private double from = Double.NaN;
     private double to = Double.NaN;
     private int samples = 401;
@@ -218,7 +223,56 @@ public class LinePlot extends XYChart {
             autoLegend = emptiestCorner();
             getStyler().setLegendPosition(autoLegend);
         }
-        super.paint(g, width, height);
+        double[] widened = roundTickRange();
+        if (widened == null) {
+            super.paint(g, width, height);
+            return;
+        }
+        getStyler().setXAxisMin(widened[0]);
+        getStyler().setXAxisMax(widened[1]);
+        try {
+            super.paint(g, width, height);
+        } finally {
+            getStyler().setXAxisMin(null);
+            getStyler().setXAxisMax(null);
+        }
+    }
+
+    /**
+     * When the x values are evenly spaced, XChart puts the ticks on every k-th data point; for a
+     * long series that gives labels such as 77, 154, 231 (every 77th of 1,461 days), too close
+     * together. Widening the x axis by a hair breaks the even spacing as XChart sees it (it adds
+     * the axis ends to the values), so it picks round steps (200, 400, ...) instead. Only for more
+     * than {@value #MAX_POINT_TICKS} distinct x values and when the x range was not fixed; null
+     * when nothing changes.
+     */
+    double[] roundTickRange() {
+        if (getStyler().getXAxisMin() != null || getStyler().getXAxisMax() != null) {
+            return null;
+        }
+        java.util.LinkedHashSet<Double> distinct = new java.util.LinkedHashSet<>();
+        for (XYSeries s : getSeriesMap().values()) {
+            for (double x : s.getXData()) {
+                distinct.add(x);
+            }
+        }
+        if (distinct.size() <= MAX_POINT_TICKS) {
+            return null;
+        }
+        Double[] xs = distinct.toArray(new Double[0]);
+        double step = xs[1] - xs[0];
+        for (int i = 2; i < xs.length; i++) {
+            if (Math.abs(xs[i] - xs[i - 1] - step) >= XCHART_SPACING_TOLERANCE) {
+                return null;   // not evenly spaced: XChart already chooses round steps
+            }
+        }
+        double lo = Math.min(xs[0], xs[xs.length - 1]);
+        double hi = Math.max(xs[0], xs[xs.length - 1]);
+        double hair = 2 * XCHART_SPACING_TOLERANCE;
+        if (hi - lo < 1000 * hair) {
+            return null;       // the hair would show
+        }
+        return new double[] {lo - hair, hi + hair};
     }
 
     private LegendPosition emptiestCorner() {
@@ -326,6 +380,11 @@ public class LinePlot extends XYChart {
             }
         }
         return y;
+    }
+
+    /** For tests: the x-axis tick labels of the last paint. */
+    java.util.List<String> xTickLabels() {
+        return axisPair.getXAxis().getAxisTickCalculator().getTickLabels();
     }
 
     @Override
