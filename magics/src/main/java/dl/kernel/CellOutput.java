@@ -116,18 +116,17 @@ public final class CellOutput {
                 while (pending.isEmpty() && !done.getAsBoolean()) {
                     waitOn(POLL_MS);
                 }
-                finished = done.getAsBoolean();
-            }
-            flush();
-            if (finished) {
-                return;
-            }
-            synchronized (lock) {
+                // Output arrived: give the rest of a burst a moment, so it goes out as one message.
                 long until = System.nanoTime() + COALESCE_MS * 1_000_000;
                 long left;
                 while (!done.getAsBoolean() && (left = until - System.nanoTime()) > 0) {
                     waitOn(Math.max(1, left / 1_000_000));
                 }
+                finished = done.getAsBoolean();
+            }
+            flush();
+            if (finished) {
+                return;
             }
         }
     }

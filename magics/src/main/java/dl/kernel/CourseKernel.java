@@ -29,6 +29,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
  * The course's Java kernel for Jupyter: jjava-jupyter's messaging around a {@link NotebookSession}.
@@ -77,6 +78,7 @@ public final class CourseKernel extends BaseKernel {
             System.err.println("course kernel: connection file not found: " + connectionFile.toAbsolutePath());
             System.exit(2);
         }
+        StartupTrace.mark("main");
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
 
         // Notebook code writes into the running cell; between cells, to the kernel's stderr.
@@ -86,12 +88,15 @@ public final class CourseKernel extends BaseKernel {
         System.setErr(output.err());
         System.setIn(InputStream.nullInputStream());
 
-        NotebookSession session = NotebookSession.start(Path.of("").toAbsolutePath(), output);
+        NotebookSession session = NotebookSession.create(Path.of("").toAbsolutePath(), output);
         CourseKernel kernel = new CourseKernel(session);
         JupyterConnection connection = new JupyterConnection(props);
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        StartupTrace.mark("connected");
+        // JShell and Nd4j warm up only now, so they do not compete with answering kernel_info.
+        session.startInBackground();
         connection.waitUntilClose();
         session.close();
         System.exit(0);
@@ -103,6 +108,7 @@ public final class CourseKernel extends BaseKernel {
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
         int count = !silent && request.shouldStoreHistory() ? executionCount.getAndIncrement() : executionCount.get();
+        StartupTrace.mark("execute_request");
         env.setBusyDeferIdle();
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
@@ -121,6 +127,12 @@ public final class CourseKernel extends BaseKernel {
             replyError(env, count, new CellError(Tracebacks.simpleName(t.getClass().getName()),
                     "course kernel failure: " + t.getMessage(), List.of("  (in the kernel, not in your code: " + t + ")")));
         }
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        StartupTrace.mark("kernel_info_request");
+        super.handleKernelInfoRequest(env, request);
     }
 
     private static void replyError(ShellReplyEnvironment env, int count, CellError e) {
