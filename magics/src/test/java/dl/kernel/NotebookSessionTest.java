@@ -20,11 +20,11 @@ class NotebookSessionTest {
 
     @TempDir
     static Path workDir;
-    private SessionFixture nb;
+    private KernelTestSession nb;
 
     @BeforeAll
     void startSession() throws CellError {
-        nb = new SessionFixture(workDir);
+        nb = new KernelTestSession(workDir);
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ class RecordingSink implements CellOutput.Sink {
         return out;
     }
 
-    synchronized String stdout() {
+    public synchronized String stdout() {
         StringBuilder sb = new StringBuilder();
         for (Object e : events) {
             if (e instanceof String s && s.startsWith("stdout:")) {

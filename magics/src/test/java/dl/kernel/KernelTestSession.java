@@ -10,16 +10,16 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * A notebook session as the kernel runs it, minus Jupyter: System.out/err routed through the
  * session's {@link CellOutput}, cells numbered like Jupyter's execution count.
  */
-final class SessionFixture implements AutoCloseable {
+public final class KernelTestSession implements AutoCloseable {
 
-    final NotebookSession session;
+    public final NotebookSession session;
     final CellOutput output;
     final ByteArrayOutputStream idle = new ByteArrayOutputStream();
     private final PrintStream realOut = System.out;
     private final PrintStream realErr = System.err;
     private int count = 1;
 
-    SessionFixture(Path workDir) throws CellError {
+    public KernelTestSession(Path workDir) throws CellError {
         output = new CellOutput(new PrintStream(idle, true, StandardCharsets.UTF_8));
         System.setOut(output.out());
         System.setErr(output.err());
@@ -28,25 +28,30 @@ final class SessionFixture implements AutoCloseable {
     }
 
     /** Runs a cell; returns its value's display data (or null) and fills {@code sink}. */
-    DisplayData run(String code, RecordingSink sink) throws CellError {
+    public DisplayData run(String code, CellOutput.Sink sink) throws CellError {
         return session.execute(code, count++, sink);
     }
 
     /** Runs a cell that must succeed; returns its text/plain value (or null). */
-    String value(String code) throws CellError {
-        DisplayData d = run(code, new RecordingSink());
+    public String value(String code) throws CellError {
+        return valueWith(code, new RecordingSink());
+    }
+
+    /** Like {@link #value} with the output going to {@code sink}. */
+    public String valueWith(String code, CellOutput.Sink sink) throws CellError {
+        DisplayData d = run(code, sink);
         return d == null ? null : (String) d.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
     }
 
     /** Runs a cell that must succeed and returns what it printed on stdout. */
-    String stdout(String code) throws CellError {
+    public String stdout(String code) throws CellError {
         RecordingSink sink = new RecordingSink();
         run(code, sink);
         return sink.stdout();
     }
 
     /** Runs a cell that must fail and returns the error. */
-    CellError error(String code) {
+    public CellError error(String code) {
         try {
             run(code, new RecordingSink());
         } catch (CellError e) {
@@ -54,6 +59,9 @@ final class SessionFixture implements AutoCloseable {
         }
         throw new AssertionError("expected the cell to fail: " + code);
     }
+
+    /** A recording sink usable from other test packages. */
+    public static final class Recorder extends RecordingSink {}
 
     @Override
     public void close() {
