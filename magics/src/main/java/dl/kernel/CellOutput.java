@@ -51,6 +51,7 @@ public final class CellOutput {
     private final PrintStream out;
     private final PrintStream err;
     private Sink sink;
+    private volatile boolean idleDiscarded;
 
     /** @param idle where output written between cells goes (the kernel's stderr) */
     public CellOutput(PrintStream idle) {
@@ -84,6 +85,14 @@ public final class CellOutput {
             pending.clear();
             sink = null;
         }
+    }
+
+    /**
+     * From now on output between cells is dropped: after a shutdown request, JeroMQ's I/O
+     * thread may print stack traces while its sockets close, which is noise for the user.
+     */
+    public void discardIdleOutput() {
+        idleDiscarded = true;
     }
 
     /** Queues a display (or an update of one) for the running cell; false between cells. */
@@ -173,8 +182,10 @@ public final class CellOutput {
     private void write(Stream stream, byte[] b, int off, int len) {
         synchronized (lock) {
             if (sink == null) {
-                idleOut.write(b, off, len);
-                idleOut.flush();
+                if (!idleDiscarded) {
+                    idleOut.write(b, off, len);
+                    idleOut.flush();
+                }
                 return;
             }
             Object last = pending.peekLast();

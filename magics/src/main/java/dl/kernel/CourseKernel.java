@@ -45,8 +45,9 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 public final class CourseKernel extends BaseKernel {
 
     private final NotebookSession session;
+    private final CellOutput output;
 
-    private CourseKernel(NotebookSession session) {
+    private CourseKernel(NotebookSession session, CellOutput output) {
         super("course-java", "1.0",
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -65,6 +66,7 @@ public final class CourseKernel extends BaseKernel {
                 false,
                 new StringStyler.Builder().build());
         this.session = session;
+        this.output = output;
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,7 +91,7 @@ public final class CourseKernel extends BaseKernel {
         System.setIn(InputStream.nullInputStream());
 
         NotebookSession session = NotebookSession.create(Path.of("").toAbsolutePath(), output);
-        CourseKernel kernel = new CourseKernel(session);
+        CourseKernel kernel = new CourseKernel(session, output);
         JupyterConnection connection = new JupyterConnection(props);
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
@@ -120,6 +122,7 @@ public final class CourseKernel extends BaseKernel {
                 env.publish(new PublishExecuteResult(count, value));
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+            StartupTrace.mark("execute done");
         } catch (CellError e) {
             replyError(env, count, e);
         } catch (Throwable t) {
@@ -192,6 +195,13 @@ public final class CourseKernel extends BaseKernel {
         String indent = last.substring(0, last.length() - last.stripLeading().length());
         String t = last.strip();
         return t.endsWith("{") || t.endsWith("(") ? indent + "    " : indent;
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        output.discardIdleOutput();
+        session.interrupt();
+        super.onShutdown(isRestarting);
     }
 
     @Override

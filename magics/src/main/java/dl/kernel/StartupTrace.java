@@ -16,7 +16,9 @@ final class StartupTrace {
     static void mark(String phase) {
         if (ON) {
             long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-            ERR.printf("[course kernel %6d ms] %s (%s)%n", uptime, phase, Thread.currentThread().getName());
+            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
+            ERR.printf("[course kernel %6d ms, cpu %6d ms] %s (%s)%n", uptime, cpu, phase, Thread.currentThread().getName());
         }
     }
 }
