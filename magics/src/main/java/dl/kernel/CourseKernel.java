@@ -90,6 +90,7 @@ public final class CourseKernel extends BaseKernel {
         System.setErr(output.err());
         System.setIn(InputStream.nullInputStream());
 
+        exitWithParent();
         NotebookSession session = NotebookSession.create(Path.of("").toAbsolutePath(), output);
         CourseKernel kernel = new CourseKernel(session, output);
         JupyterConnection connection = new JupyterConnection(props);
@@ -102,6 +103,21 @@ public final class CourseKernel extends BaseKernel {
         connection.waitUntilClose();
         session.close();
         System.exit(0);
+    }
+
+    /**
+     * Ends the kernel when the Jupyter process that started it dies without a shutdown request
+     * (a killed test run), so no kernel JVM is left behind. Jupyter passes its pid as JPY_PARENT_PID.
+     */
+    private static void exitWithParent() {
+        String pid = System.getenv("JPY_PARENT_PID");
+        java.util.Optional<ProcessHandle> parent;
+        try {
+            parent = pid != null ? ProcessHandle.of(Long.parseLong(pid.trim())) : ProcessHandle.current().parent();
+        } catch (NumberFormatException e) {
+            parent = ProcessHandle.current().parent();
+        }
+        parent.ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
     }
 
     @Override

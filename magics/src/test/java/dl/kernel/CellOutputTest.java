@@ -35,7 +35,7 @@ class CellOutputTest {
         assertTrue(output.display(d, false));
         output.err().print("c");
         output.end();
-        assertEquals(4 - 1, sink.events.size());
+        assertEquals(3, sink.events.size());
         assertEquals("stdout:ab", sink.events.get(0));
         assertSame(d, ((RecordingSink.Shown) sink.events.get(1)).data());
         assertEquals("stderr:c", sink.events.get(2));
