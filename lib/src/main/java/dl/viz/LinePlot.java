@@ -171,9 +171,21 @@ public class LinePlot extends XYChart {
         return this;
     }
 
-    /** Logarithmic y axis (all y values must be > 0). */
+    /**
+     * Logarithmic y axis (all y values must be > 0), labelled at powers of ten. The compact
+     * label function is dropped for this axis: XChart places ticks linearly whenever a label
+     * function is set, even on a logarithmic axis.
+     */
     public LinePlot logY() {
         getStyler().setYAxisLogarithmic(true);
+        getStyler().setyAxisTickLabelsFormattingFunction(null);
+        return this;
+    }
+
+    /** Logarithmic x axis (all x values must be > 0), labelled at powers of ten; see {@link #logY()}. */
+    public LinePlot logX() {
+        getStyler().setXAxisLogarithmic(true);
+        getStyler().setxAxisTickLabelsFormattingFunction(null);
         return this;
     }
 
