@@ -33,7 +33,8 @@ public final class ClassArchive {
      * Returns false, leaving no archive, when the dump fails.
      */
     static boolean create(Path archive, List<String> jvmFlags, String classpath) throws IOException {
-        Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp");
+        // Unique per installer process, so two installs at once do not write the same file.
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Files.deleteIfExists(tmp);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

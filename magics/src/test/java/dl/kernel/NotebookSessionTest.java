@@ -214,6 +214,14 @@ class NotebookSessionTest {
     }
 
     @Test
+    void aCellEndingInDisplayShowsTheObjectNotItsId() throws CellError {
+        RecordingSink sink = new RecordingSink();
+        assertNull(nb.run("display(\"shown once\");", sink), "the id is not the cell's value");
+        assertEquals(1, sink.displays().size());
+        assertEquals("dl-", nb.value("String keep = display(\"x\"); keep.substring(0, 3)"), "an id used later is still a value");
+    }
+
+    @Test
     void interruptBetweenCellsIsForgotten() throws CellError {
         nb.session.interrupt();
         assertEquals("5", nb.value("2 + 3"));
