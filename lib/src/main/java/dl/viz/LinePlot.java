@@ -171,9 +171,12 @@ public class LinePlot extends XYChart {
         return this;
     }
 
-    /** Logarithmic y axis (all y values must be > 0). */
+    /** Logarithmic y axis (all y values must be > 0), labelled at the powers of ten. */
     public LinePlot logY() {
         getStyler().setYAxisLogarithmic(true);
+        // XChart 3.8.8 places the ticks of an axis with a label function linearly, even on a log
+        // axis, so the labels would not match the curve: let its log tick calculator label it
+        getStyler().setyAxisTickLabelsFormattingFunction(null);
         return this;
     }
 
