@@ -171,9 +171,14 @@ public class LinePlot extends XYChart {
         return this;
     }
 
-    /** Logarithmic y axis (all y values must be > 0). */
+    /**
+     * Logarithmic y axis (all y values must be > 0), labelled at the decades (1, 0.1, 1E-4...).
+     * The compact tick formatter is removed: with it XChart spaces the labels linearly (0, 20,
+     * 40...) on the logarithmic axis.
+     */
     public LinePlot logY() {
         getStyler().setYAxisLogarithmic(true);
+        getStyler().setyAxisTickLabelsFormattingFunction(null);
         return this;
     }
 
