@@ -7,6 +7,7 @@ import static dl.viz.Pixels.colorAround;
 import static dl.viz.Pixels.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -38,6 +39,30 @@ class ChartsTest {
         if (java.nio.file.Files.exists(Fonts.DEJAVU_DIR.resolve("DejaVuSans.ttf"))) {
             assertTrue(Fonts.isDejaVu(), "DejaVu Sans is installed, so it must be used");
         }
+    }
+
+    /** A long evenly spaced series gets round ticks, not every k-th data point (77, 154, ...). */
+    @Test
+    void longEvenSeriesGetsRoundTicks() {
+        double[] day = new double[1461];
+        double[] temp = new double[1461];
+        for (int i = 0; i < day.length; i++) {
+            day[i] = i;
+            temp[i] = Math.sin(i / 58.0);
+        }
+        LinePlot plot = Plot.line("daily", "day", "value").series("temp", day, temp);
+        checkDrawn(plot, 640, 400);
+        java.util.List<String> labels = plot.xTickLabels();
+        assertTrue(labels.containsAll(java.util.List.of("0", "200", "400", "1400")), labels.toString());
+        assertNull(plot.getStyler().getXAxisMin(), "the axis range is left as the user set it");
+        // the data still maps where it should: day 700 sits at 700/1460 of the axis
+        double x0 = plot.getScreenXFromChart(0);
+        double x1 = plot.getScreenXFromChart(1460);
+        assertEquals(700 / 1460.0, (plot.getScreenXFromChart(700) - x0) / (x1 - x0), 1e-6);
+        // a short series keeps one tick per data point (epochs 1..10)
+        LinePlot epochs = Plot.line("loss", "epoch", "loss").series("loss", new double[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0.5});
+        checkDrawn(epochs, 640, 400);
+        assertEquals(java.util.List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), epochs.xTickLabels());
     }
 
     @Test
@@ -301,6 +326,22 @@ class ChartsTest {
         assertEquals(List.of("royal", "common"), List.copyOf(chart.getSeriesMap().keySet()));
         checkError(() -> Plot.embedding("w", p, new String[] {"a", "b", "c"}).arrow("a", "z"), "no point is labelled \"z\"");
         checkError(() -> Plot.embedding("w", p, new String[] {"a"}), "same length", "3 and 1");
+    }
+
+    /** A label next to the rightmost point widens the x axis so it ends inside the picture. */
+    @Test
+    void labelsAtTheRightEdgeStayInsideThePicture() {
+        LabeledScatter chart = Plot.embedding("edge", new double[][] {{0, 0}, {1, 1}},
+                new String[] {"origin", "a rather long label"});
+        BufferedImage image = checkDrawn(chart, 640, 480);
+        int w = image.getWidth();
+        assertEquals(0, count(image, w - 12, 0, w, image.getHeight(), Pixels::dark), "no text at the right border");
+        double sx = chart.getScreenXFromChart(1);
+        double sy = chart.getScreenYFromChart(1);
+        int text = count(image, (int) sx + 6, (int) sy - 8, w - 12, (int) sy + 8, Pixels::dark);
+        assertTrue(text > 60, "the whole label is drawn right of its point, found " + text + " dark pixels");
+        assertTrue(sx < 560, "the rightmost point moved left to make room, at x = " + sx);
+        assertNull(chart.getStyler().getXAxisMax(), "the user's axis settings are left alone");
     }
 
     @Test
