@@ -171,9 +171,11 @@ public class LinePlot extends XYChart {
         return this;
     }
 
-    /** Logarithmic y axis (all y values must be > 0). */
+    /** Logarithmic y axis (all y values must be > 0), ticks at the powers of ten. */
     public LinePlot logY() {
         getStyler().setYAxisLogarithmic(true);
+        // XChart places ticks linearly whenever a label formatter is set, even on a log axis
+        getStyler().setyAxisTickLabelsFormattingFunction(null);
         return this;
     }
 
