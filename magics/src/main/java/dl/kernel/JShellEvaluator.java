@@ -1,0 +1,323 @@
+package dl.kernel;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Evaluates Java source with JShell, in this JVM, and turns JShell's answers into a live value
+ * or a {@link CellError} that points at the cell line.
+ *
+ * <p>A cell is cut into snippets with JShell's own parser; each snippet's leading blanks and
+ * comments are cut off before evaluation so that JShell's line numbers (which count from the
+ * first token) match the cell's. The value of the last snippet is returned when it is an
+ * expression ({@code 1 + 1}, {@code x}, {@code chart}), not for declarations or statements.
+ */
+final class JShellEvaluator implements AutoCloseable {
+
+    private static final int MAX_DIAGS = 5;
+
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final LiveExecutionControl control;
+    private final CellThread cellThread;
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private final PrintStream warnings;
+
+    /**
+     * @param warnings where notes about half-defined methods go (the cell's stderr)
+     */
+    JShellEvaluator(CellThread cellThread, PrintStream out, PrintStream warnings) {
+        this.cellThread = cellThread;
+        this.warnings = warnings;
+        SnippetClassLoader loader = new SnippetClassLoader(JShellEvaluator.class.getClassLoader());
+        this.control = new LiveExecutionControl(loader, cellThread);
+        // JShell compiles against java.class.path by default: the kernel's own classpath.
+        this.shell = JShell.builder()
+                .out(out)
+                .err(warnings)
+                .in(InputStream.nullInputStream())
+                .executionEngine(new FixedControl(control), Map.of())
+                .build();
+        this.analysis = shell.sourceCodeAnalysis();
+        cellThread.setContextClassLoader(control.classLoader());
+    }
+
+    /** The loader of snippet classes (and of jars added later). */
+    ClassLoader classLoader() {
+        return control.classLoader();
+    }
+
+    /** Adds a jar or class directory to both the compiler's and the loader's classpath. */
+    void addToClasspath(Path path) {
+        shell.addToClasspath(path.toAbsolutePath().toString());
+    }
+
+    /**
+     * Evaluates {@code code}, snippet by snippet, and returns the last expression's value.
+     *
+     * @param label     how errors name the code: "cell [3]", "file helpers.jsh"
+     * @param firstLine the line of {@code code}'s first line within that cell or file
+     */
+    CellResult eval(String code, String label, int firstLine) throws CellError {
+        CellResult outcome = CellResult.NONE;
+        String remaining = code;
+        int offset = 0;
+        while (true) {
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            Completeness completeness = info.completeness();
+            if (completeness == Completeness.EMPTY) {
+                return outcome;
+            }
+            // An incomplete or unparsable rest is evaluated as is, so javac explains what is wrong.
+            String source = completeness.isComplete() ? info.source() : remaining;
+            int skip = SourceText.leadingTrivia(source);
+            if (skip >= source.length()) {
+                return outcome;
+            }
+            String snippet = source.substring(skip);
+            int line = firstLine + SourceText.countNewlines(code, offset + skip);
+            if (cellThread.interruptRequested()) {
+                throw interrupted(new StackTraceElement[0]);
+            }
+            outcome = evalSnippet(snippet, new SnippetOrigins.Origin(label, line, snippet));
+            if (!completeness.isComplete()) {
+                return outcome;
+            }
+            offset += remaining.length() - info.remaining().length();
+            remaining = info.remaining();
+        }
+    }
+
+    private CellResult evalSnippet(String source, SnippetOrigins.Origin origin) throws CellError {
+        List<SnippetEvent> events = shell.eval(source);
+        CellResult outcome = CellResult.NONE;
+        CellError error = null;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue; // a dependent snippet re-checked because of this one
+            }
+            Snippet snippet = event.snippet();
+            origins.put(snippet.id(), origin);
+            if (error != null) {
+                continue;
+            }
+            JShellException thrown = event.exception();
+            if (event.status() == Snippet.Status.REJECTED) {
+                error = compileError(snippet, origin);
+            } else if (thrown != null) {
+                error = runtimeError(thrown);
+            } else if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                error = unresolvedError((DeclarationSnippet) snippet, origin);
+            } else {
+                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED && snippet instanceof DeclarationSnippet d) {
+                    warnings.println("note: " + describe(d) + " is defined, but cannot be used until "
+                            + String.join(", ", shell.unresolvedDependencies(d).toList()) + " is defined");
+                }
+                if (event.value() != null && showsValue(snippet.subKind())) {
+                    Object value = control.takeValue(event.value());
+                    // System.out.printf(...) returns the stream: its value is never worth showing.
+                    outcome = value instanceof java.io.PrintStream ? CellResult.NONE : CellResult.of(value);
+                }
+            }
+        }
+        control.forgetValue();
+        if (error != null) {
+            throw error;
+        }
+        return outcome;
+    }
+
+    /** Expressions show their value; declarations, assignments and statements do not. */
+    private static boolean showsValue(Snippet.SubKind kind) {
+        return kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                || kind == Snippet.SubKind.VAR_VALUE_SUBKIND
+                || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND;
+    }
+
+    private CellError runtimeError(JShellException thrown) {
+        Throwable live = control.takeThrown();
+        if (cellThread.interruptRequested()) {
+            return interrupted(thrown.getStackTrace());
+        }
+        if (thrown instanceof EvalException ee) {
+            return Tracebacks.forException(live, ee.getStackTrace(), ee.getExceptionClassName(), ee.getMessage(), origins);
+        }
+        if (thrown instanceof UnresolvedReferenceException ure) {
+            DeclarationSnippet d = ure.getSnippet();
+            List<String> missing = shell.unresolvedDependencies(d).toList();
+            String evalue = describe(d) + " cannot run: it uses " + String.join(", ", missing) + ", which "
+                    + (missing.size() == 1 ? "is" : "are") + " not defined";
+            return new CellError("UnresolvedReferenceException", evalue, Tracebacks.frameLines(ure.getStackTrace(), origins));
+        }
+        return Tracebacks.forException(live, thrown.getStackTrace(), thrown.getClass().getName(), thrown.getMessage(), origins);
+    }
+
+    private CellError interrupted(StackTraceElement[] frames) {
+        String how = cellThread.stopUsed() ? " (stopped with Thread.stop after " + CellThread.STOP_AFTER_MS + " ms)" : "";
+        return new CellError("Interrupted", "the cell was interrupted" + how, Tracebacks.frameLines(frames, origins));
+    }
+
+    private CellError unresolvedError(DeclarationSnippet d, SnippetOrigins.Origin origin) {
+        List<String> missing = shell.unresolvedDependencies(d).toList();
+        String evalue = "cannot find symbol: " + String.join(", ", missing) + " (needed by " + describe(d) + ")";
+        return new CellError("CompilationException", evalue, List.of("  " + origin.where(1) + ": " + origin.lineText(1).strip()));
+    }
+
+    private CellError compileError(Snippet snippet, SnippetOrigins.Origin origin) {
+        List<Diag> diags = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+        if (diags.isEmpty()) {
+            if (snippet instanceof DeclarationSnippet d) {
+                List<String> missing = shell.unresolvedDependencies(d).toList();
+                if (!missing.isEmpty()) {
+                    return unresolvedError(d, origin);
+                }
+            }
+            return new CellError("CompilationException", "JShell rejected this code",
+                    List.of("  " + origin.where(1) + ": " + origin.lineText(1).strip()));
+        }
+        List<String> lines = new ArrayList<>();
+        String evalue = diagMessage(diags.get(0));
+        for (Diag d : diags.subList(0, Math.min(MAX_DIAGS, diags.size()))) {
+            long start = d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
+            long end = Math.max(d.getEndPosition(), start + 1);
+            int at = (int) Math.max(0, Math.min(start, origin.source().length()));
+            int snippetLine = 1 + SourceText.countNewlines(origin.source(), at);
+            int column = at - (origin.source().lastIndexOf('\n', at - 1) + 1);
+            String text = origin.lineText(snippetLine).replace('\t', ' ');
+            String prefix = "  " + origin.where(snippetLine) + ": ";
+            lines.add(prefix + text);
+            int width = (int) Math.max(1, Math.min(end - start, text.length() - column));
+            lines.add(" ".repeat(prefix.length() + column) + "^".repeat(width));
+            if (diags.size() > 1) {
+                lines.add("  error: " + diagMessage(d));
+            }
+        }
+        if (diags.size() > MAX_DIAGS) {
+            lines.add("  ... " + (diags.size() - MAX_DIAGS) + " more errors");
+        }
+        return new CellError("CompilationException", evalue, lines);
+    }
+
+    /** javac's message on one line, without its "location: class" noise. */
+    static String diagMessage(Diag d) {
+        List<String> parts = new ArrayList<>();
+        for (String line : d.getMessage(null).split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("location:")) {
+                continue;
+            }
+            parts.add(t.startsWith("symbol:") ? t.substring("symbol:".length()).strip() : t);
+        }
+        return String.join(": ", parts);
+    }
+
+    private static String describe(DeclarationSnippet d) {
+        return switch (d.kind()) {
+            case METHOD -> "method " + d.name() + "(" + ((MethodSnippet) d).parameterTypes() + ")";
+            case TYPE_DECL -> "type " + d.name();
+            case VAR -> "variable " + d.name();
+            default -> d.name();
+        };
+    }
+
+    /** Whether {@code code} is ready to run: "complete", "incomplete" or "invalid". */
+    String completeness(String code) {
+        CompletionInfo info = analysis.analyzeCompletion(code);
+        while (info.completeness().isComplete()) {
+            info = analysis.analyzeCompletion(info.remaining());
+        }
+        return switch (info.completeness()) {
+            case EMPTY, COMPLETE, COMPLETE_WITH_SEMI -> "complete";
+            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> "incomplete";
+            default -> "invalid";
+        };
+    }
+
+    /** Completions at {@code cursor}: distinct continuations, type matches first; anchor[0] = start. */
+    List<String> complete(String code, int cursor, int[] anchor) {
+        int start = snippetStart(code, cursor);
+        int[] relative = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                analysis.completionSuggestions(code.substring(start), cursor - start, relative);
+        anchor[0] = start + relative[0];
+        Set<String> ordered = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> ordered.add(s.continuation()));
+        suggestions.forEach(s -> ordered.add(s.continuation()));
+        return new ArrayList<>(ordered);
+    }
+
+    /** Signatures (and Javadoc when sources are known) of what is under the cursor. */
+    List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
+        int at = cursor;
+        while (at < code.length() && Character.isJavaIdentifierPart(code.charAt(at))) {
+            at++;
+        }
+        int paren = at;
+        while (paren < code.length() && Character.isWhitespace(code.charAt(paren))) {
+            paren++;
+        }
+        if (paren < code.length() && code.charAt(paren) == '(') {
+            at = paren + 1;
+        }
+        int start = snippetStart(code, Math.min(cursor, at));
+        return analysis.documentation(code.substring(start), at - start, true);
+    }
+
+    /** Start of the snippet that contains {@code cursor}, so completion sees only that snippet. */
+    private int snippetStart(String code, int cursor) {
+        int start = 0;
+        while (start < cursor) {
+            CompletionInfo info = analysis.analyzeCompletion(code.substring(start));
+            if (!info.completeness().isComplete()) {
+                break;
+            }
+            int consumed = code.length() - start - info.remaining().length();
+            if (consumed <= 0 || start + consumed >= cursor) {
+                break;
+            }
+            start += consumed;
+        }
+        return start;
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    /** Hands JShell our one execution control instance. */
+    private record FixedControl(LiveExecutionControl control) implements ExecutionControlProvider {
+        @Override
+        public String name() {
+            return "course-live";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return control;
+        }
+    }
+}
