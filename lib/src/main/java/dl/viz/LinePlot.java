@@ -232,8 +232,10 @@ public class LinePlot extends XYChart {
         }
         // XChart puts ticks on the data values themselves when all of an axis' values are equally
         // spaced (good for epochs 1, 2, 3), which for a densely sampled function gives ticks such as
-        // -5, -4.4, -3.8. A hidden NaN point breaks that test, so function plots get round ticks.
-        boolean guard = !Double.isNaN(from) && !getSeriesMap().containsKey(TICK_GUARD);
+        // -5, -4.4, -3.8, and for hundreds of steps labels like 1 11 21 ... packed edge to edge.
+        // A hidden NaN point breaks that test, so function plots and long series get round ticks.
+        boolean guard = (!Double.isNaN(from) || longestSeries() > DATA_TICKS_MAX)
+                && !getSeriesMap().containsKey(TICK_GUARD);
         if (guard) {
             XYSeries s = addSeries(TICK_GUARD, new double[] {Double.NaN}, new double[] {Double.NaN});
             s.setShowInLegend(false);
@@ -246,6 +248,17 @@ public class LinePlot extends XYChart {
                 removeSeries(TICK_GUARD);
             }
         }
+    }
+
+    /** Series longer than this get round x ticks instead of ticks on their own x values. */
+    static final int DATA_TICKS_MAX = 20;
+
+    private int longestSeries() {
+        int n = 0;
+        for (XYSeries s : getSeriesMap().values()) {
+            n = Math.max(n, s.getXData().length);
+        }
+        return n;
     }
 
     /** Name of the hidden series that {@link #paint} adds to function plots while drawing. */

@@ -56,6 +56,22 @@ class FunctionTicksTest {
     }
 
     @Test
+    void longStepAxesGetRoundTicks() {
+        double[] loss = new double[500];
+        for (int i = 0; i < loss.length; i++) {
+            loss[i] = 1.0 / (i + 1);
+        }
+        LinePlot plot = Plot.line("loss per step", "step", "loss").series("train", loss).size(560, 380);
+        List<Double> x = ticks(plot).get(0);
+        assertFalse(x.isEmpty());
+        // without the guard XChart labels every 26th step: 1, 27, 53, ... (1 and 500, the data's
+        // ends, are also formatted while XChart measures the labels)
+        List<Double> inner = x.stream().filter(v -> v != 1.0 && v != 500.0).toList();
+        assertTrue(allMultiplesOf(inner, 50) && inner.containsAll(List.of(100.0, 200.0, 300.0)), "step ticks " + head(x));
+        assertEquals(List.of("train"), List.copyOf(plot.getSeriesMap().keySet()));
+    }
+
+    @Test
     void epochAxesKeepTicksOnTheirWholeNumbers() {
         LinePlot plot = Plot.line("loss", "epoch", "loss").series("train", new double[] {3, 2, 1.5});
         List<Double> x = ticks(plot).get(0);
