@@ -312,8 +312,8 @@ public final class Trainer {
             double value = l.item();
             if (!Double.isFinite(value)) {
                 throw new TrainingDiverged("Trainer: the loss became " + value + " at epoch " + epoch + ", step " + step
-                        + " of " + batches + " (learning rate " + optimizer.lr() + "; last epoch's mean loss "
-                        + (seen == 0 ? "n/a" : String.valueOf(lossSum / seen)) + "). hint: lower the learning rate, "
+                        + " of " + batches + " (learning rate " + optimizer.lr() + "; mean loss of the epoch's earlier steps "
+                        + (seen == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.4g", lossSum / seen)) + "). hint: lower the learning rate, "
                         + "normalize the inputs or clip gradients (clipGradNorm)");
             }
             l.backward();
