@@ -36,6 +36,8 @@ ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # Kernels may log their connection info; never copy the HMAC key into a report.
 SECRET_KEY = re.compile(r"""(?i)(["']?key["']?\s*[:=]\s*["']?)[0-9a-z-]{16,}""")
 LOG_TAIL_CHARS = 6000
+# Starts lost to a port race are retried (see lost_port_race); real start failures are not.
+START_ATTEMPTS = 3
 
 
 def strip_ansi(text):
@@ -169,6 +171,69 @@ class Tracker:
         ]
 
 
+def lost_port_race(kernel_log, offset):
+    """jupyter_client picks free ports, then the kernel binds them; another process can take one
+    in between. That is no fault of the kernel, so such a start is tried again. `offset`: where
+    this attempt's part of the log begins."""
+    try:
+        with open(kernel_log, "rb") as log:
+            log.seek(offset)
+            return b"Address already in use" in log.read()
+    except OSError:
+        return False
+
+
+def execute_once(nb, kernel, cell_time_limit, startup_timeout, cwd, kernel_log, tracker, result,
+                 cell_timeout, notebook_timeout, deadline):
+    """One kernel start and run of all cells; the outcome goes into `result`."""
+    for key in ("status", "failure", "kernel_log", "kernel_killed"):
+        result.pop(key, None)
+    client = NotebookClient(
+        nb,
+        kernel_name=kernel,
+        timeout_func=cell_time_limit,
+        startup_timeout=startup_timeout,
+        # Never interrupt_on_timeout: on a busy kernel it can hang and orphan the JVM
+        # (KERNEL-NOTES.md section 3). A timed-out cell ends the run; the kernel is shut down.
+        interrupt_on_timeout=False,
+        allow_errors=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.on_notebook_start = lambda notebook: tracker.on_notebook_start(notebook, client)
+    client.on_cell_execute = tracker.on_cell_execute
+    client.on_cell_executed = tracker.on_cell_executed
+    client.on_cell_error = tracker.on_cell_error
+    with open(kernel_log, "ab") as log:
+        try:
+            client.execute(stdout=log, stderr=log)
+            result["status"] = "ok"
+        except CellExecutionError as exc:
+            result.update(status="failed", failure=tracker.error_failure(exc))
+        except CellTimeoutError:
+            notebook_limit_hit = time.monotonic() >= deadline - 1
+            limit = (f"the notebook time limit of {notebook_timeout} s" if notebook_limit_hit
+                     else f"the cell time limit of {cell_timeout} s")
+            result.update(status="timeout", failure=tracker.failure(
+                "CellTimeout", f"cell did not finish within {limit}"))
+        except DeadKernelError as exc:
+            result.update(status="failed", failure=tracker.failure(
+                "DeadKernelError", f"the kernel died while running this cell: {exc}"))
+            result["kernel_log"] = None
+        except Exception as exc:  # kernel spec missing, kernel died or hung at start
+            if tracker.kernel_ready_at is None:
+                result.update(status="start_failed", failure={
+                    "ename": type(exc).__name__,
+                    "evalue": f"kernel '{kernel}' did not start: {exc}",
+                    "traceback": ""})
+                result["kernel_log"] = None
+            else:
+                result.update(status="failed", failure=tracker.failure(type(exc).__name__, str(exc)))
+        finally:
+            if tracker.kernel_pid is not None and process_alive(tracker.kernel_pid):
+                kill_kernel_group(tracker.kernel_pid)
+                result["kernel_killed"] = True
+
+
 def prepare_environment(fast):
     if fast is True:
         os.environ["COURSE_FAST"] = "1"
@@ -204,59 +269,27 @@ def run_notebook(source, output, kernel, cell_timeout, notebook_timeout,
                                "traceback": ""})
         return result
 
-    tracker = Tracker(nb)
     deadline = started + notebook_timeout
 
     def cell_time_limit(cell):
         # The notebook budget shrinks the last cells' limit, so one cell cannot outlive it.
         return max(1, int(min(cell_timeout, deadline - time.monotonic()) + 0.999))
 
-    client = NotebookClient(
-        nb,
-        kernel_name=kernel,
-        timeout_func=cell_time_limit,
-        startup_timeout=startup_timeout,
-        # Never interrupt_on_timeout: on a busy kernel it can hang and orphan the JVM
-        # (KERNEL-NOTES.md section 3). A timed-out cell ends the run; the kernel is shut down.
-        interrupt_on_timeout=False,
-        allow_errors=False,
-        resources={"metadata": {"path": str(source.parent)}},
-    )
-    client.on_notebook_start = lambda notebook: tracker.on_notebook_start(notebook, client)
-    client.on_cell_execute = tracker.on_cell_execute
-    client.on_cell_executed = tracker.on_cell_executed
-    client.on_cell_error = tracker.on_cell_error
-
     kernel_log.parent.mkdir(parents=True, exist_ok=True)
-    with open(kernel_log, "wb") as log:
-        try:
-            client.execute(stdout=log, stderr=log)
-            result["status"] = "ok"
-        except CellExecutionError as exc:
-            result.update(status="failed", failure=tracker.error_failure(exc))
-        except CellTimeoutError:
-            notebook_limit_hit = time.monotonic() >= deadline - 1
-            limit = (f"the notebook time limit of {notebook_timeout} s" if notebook_limit_hit
-                     else f"the cell time limit of {cell_timeout} s")
-            result.update(status="timeout", failure=tracker.failure(
-                "CellTimeout", f"cell did not finish within {limit}"))
-        except DeadKernelError as exc:
-            result.update(status="failed", failure=tracker.failure(
-                "DeadKernelError", f"the kernel died while running this cell: {exc}"))
-            result["kernel_log"] = None
-        except Exception as exc:  # kernel spec missing, kernel died or hung at start
-            if tracker.kernel_ready_at is None:
-                result.update(status="start_failed", failure={
-                    "ename": type(exc).__name__,
-                    "evalue": f"kernel '{kernel}' did not start: {exc}",
-                    "traceback": ""})
-                result["kernel_log"] = None
-            else:
-                result.update(status="failed", failure=tracker.failure(type(exc).__name__, str(exc)))
-        finally:
-            if tracker.kernel_pid is not None and process_alive(tracker.kernel_pid):
-                kill_kernel_group(tracker.kernel_pid)
-                result["kernel_killed"] = True
+    kernel_log.write_bytes(b"")
+    for attempt in range(1, START_ATTEMPTS + 1):
+        tracker = Tracker(nb)
+        log_start = kernel_log.stat().st_size
+        execute_once(nb, kernel, cell_time_limit, startup_timeout, source.parent, kernel_log,
+                     tracker, result, cell_timeout, notebook_timeout, deadline)
+        if result["status"] != "start_failed" or attempt == START_ATTEMPTS:
+            break
+        if not lost_port_race(kernel_log, log_start):
+            break
+        result["start_attempts"] = attempt + 1
+        with open(kernel_log, "ab") as log:
+            log.write(f"\n--- start attempt {attempt + 1}: the previous kernel lost a race for "
+                      "its TCP ports (Address already in use) ---\n".encode())
 
     if "kernel_log" in result:
         result["kernel_log"] = log_tail(kernel_log)

@@ -43,10 +43,8 @@ public final class Progress implements HtmlDisplayable {
             return 1;
         }
         long total = (long) epochs * batchesPerEpoch;
-        if (total == 0 || epoch == 0) {
-            return 0;   // shown before the first batch
-        }
-        return Math.min(1, ((long) (epoch - 1) * batchesPerEpoch + batch) / (double) total);
+        // before the first update epoch is 0: clamp so the bar starts empty instead of negative
+        return total == 0 ? 0 : Math.max(0, Math.min(1, ((long) (epoch - 1) * batchesPerEpoch + batch) / (double) total));
     }
 
     @Override

@@ -26,11 +26,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class LinePlot extends XYChart {
 
-    /** More evenly spaced x values than this get round-number ticks (see {@link #roundTickRange()}). */
-    static final int MAX_POINT_TICKS = 60;
-    /** XChart treats x values as evenly spaced when their gaps differ by less than this. */
-    private static final double XCHART_SPACING_TOLERANCE = 1e-4;
-
     private double from = Double.NaN;
     private double to = Double.NaN;
     private int samples = 401;
@@ -176,9 +171,21 @@ public class LinePlot extends XYChart {
         return this;
     }
 
-    /** Logarithmic y axis (all y values must be > 0). */
+    /**
+     * Logarithmic y axis (all y values must be > 0), labelled at powers of ten. The compact
+     * label function is dropped for this axis: XChart places ticks linearly whenever a label
+     * function is set, even on a logarithmic axis.
+     */
     public LinePlot logY() {
         getStyler().setYAxisLogarithmic(true);
+        getStyler().setyAxisTickLabelsFormattingFunction(null);
+        return this;
+    }
+
+    /** Logarithmic x axis (all x values must be > 0), labelled at powers of ten; see {@link #logY()}. */
+    public LinePlot logX() {
+        getStyler().setXAxisLogarithmic(true);
+        getStyler().setxAxisTickLabelsFormattingFunction(null);
         return this;
     }
 
@@ -223,57 +230,39 @@ public class LinePlot extends XYChart {
             autoLegend = emptiestCorner();
             getStyler().setLegendPosition(autoLegend);
         }
-        double[] widened = roundTickRange();
-        if (widened == null) {
-            super.paint(g, width, height);
-            return;
+        // XChart puts ticks on the data values themselves when all of an axis' values are equally
+        // spaced (good for epochs 1, 2, 3), which for a densely sampled function gives ticks such as
+        // -5, -4.4, -3.8, and for hundreds of steps labels like 1 11 21 ... packed edge to edge.
+        // A hidden NaN point breaks that test, so function plots and long series get round ticks.
+        boolean guard = (!Double.isNaN(from) || longestSeries() > DATA_TICKS_MAX)
+                && !getSeriesMap().containsKey(TICK_GUARD);
+        if (guard) {
+            XYSeries s = addSeries(TICK_GUARD, new double[] {Double.NaN}, new double[] {Double.NaN});
+            s.setShowInLegend(false);
+            s.setMarker(SeriesMarkers.NONE);
         }
-        getStyler().setXAxisMin(widened[0]);
-        getStyler().setXAxisMax(widened[1]);
         try {
             super.paint(g, width, height);
         } finally {
-            getStyler().setXAxisMin(null);
-            getStyler().setXAxisMax(null);
+            if (guard) {
+                removeSeries(TICK_GUARD);
+            }
         }
     }
 
-    /**
-     * When the x values are evenly spaced, XChart puts the ticks on every k-th data point; for a
-     * long series that gives labels such as 77, 154, 231 (every 77th of 1,461 days), too close
-     * together. Widening the x axis by a hair breaks the even spacing as XChart sees it (it adds
-     * the axis ends to the values), so it picks round steps (200, 400, ...) instead. Only for more
-     * than {@value #MAX_POINT_TICKS} distinct x values and when the x range was not fixed; null
-     * when nothing changes.
-     */
-    double[] roundTickRange() {
-        if (getStyler().getXAxisMin() != null || getStyler().getXAxisMax() != null) {
-            return null;
-        }
-        java.util.LinkedHashSet<Double> distinct = new java.util.LinkedHashSet<>();
+    /** Series longer than this get round x ticks instead of ticks on their own x values. */
+    static final int DATA_TICKS_MAX = 20;
+
+    private int longestSeries() {
+        int n = 0;
         for (XYSeries s : getSeriesMap().values()) {
-            for (double x : s.getXData()) {
-                distinct.add(x);
-            }
+            n = Math.max(n, s.getXData().length);
         }
-        if (distinct.size() <= MAX_POINT_TICKS) {
-            return null;
-        }
-        Double[] xs = distinct.toArray(new Double[0]);
-        double step = xs[1] - xs[0];
-        for (int i = 2; i < xs.length; i++) {
-            if (Math.abs(xs[i] - xs[i - 1] - step) >= XCHART_SPACING_TOLERANCE) {
-                return null;   // not evenly spaced: XChart already chooses round steps
-            }
-        }
-        double lo = Math.min(xs[0], xs[xs.length - 1]);
-        double hi = Math.max(xs[0], xs[xs.length - 1]);
-        double hair = 2 * XCHART_SPACING_TOLERANCE;
-        if (hi - lo < 1000 * hair) {
-            return null;       // the hair would show
-        }
-        return new double[] {lo - hair, hi + hair};
+        return n;
     }
+
+    /** Name of the hidden series that {@link #paint} adds to function plots while drawing. */
+    static final String TICK_GUARD = "\u0000tick guard";
 
     private LegendPosition emptiestCorner() {
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
@@ -380,11 +369,6 @@ public class LinePlot extends XYChart {
             }
         }
         return y;
-    }
-
-    /** For tests: the x-axis tick labels of the last paint. */
-    java.util.List<String> xTickLabels() {
-        return axisPair.getXAxis().getAxisTickCalculator().getTickLabels();
     }
 
     @Override

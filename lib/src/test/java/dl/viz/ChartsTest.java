@@ -43,29 +43,6 @@ class ChartsTest {
 
     /** A long evenly spaced series gets round ticks, not every k-th data point (77, 154, ...). */
     @Test
-    void longEvenSeriesGetsRoundTicks() {
-        double[] day = new double[1461];
-        double[] temp = new double[1461];
-        for (int i = 0; i < day.length; i++) {
-            day[i] = i;
-            temp[i] = Math.sin(i / 58.0);
-        }
-        LinePlot plot = Plot.line("daily", "day", "value").series("temp", day, temp);
-        checkDrawn(plot, 640, 400);
-        java.util.List<String> labels = plot.xTickLabels();
-        assertTrue(labels.containsAll(java.util.List.of("0", "200", "400", "1400")), labels.toString());
-        assertNull(plot.getStyler().getXAxisMin(), "the axis range is left as the user set it");
-        // the data still maps where it should: day 700 sits at 700/1460 of the axis
-        double x0 = plot.getScreenXFromChart(0);
-        double x1 = plot.getScreenXFromChart(1460);
-        assertEquals(700 / 1460.0, (plot.getScreenXFromChart(700) - x0) / (x1 - x0), 1e-6);
-        // a short series keeps one tick per data point (epochs 1..10)
-        LinePlot epochs = Plot.line("loss", "epoch", "loss").series("loss", new double[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0.5});
-        checkDrawn(epochs, 640, 400);
-        assertEquals(java.util.List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), epochs.xTickLabels());
-    }
-
-    @Test
     void functionCurvePassesThroughItsValues() {
         LinePlot plot = Plot.functions("square", -1, 1).curve("x²", x -> x * x);
         BufferedImage image = checkDrawn(plot, 640, 400);

@@ -51,6 +51,7 @@ public final class CellOutput {
     private final PrintStream out;
     private final PrintStream err;
     private Sink sink;
+    private volatile boolean idleDiscarded;
 
     /** @param idle where output written between cells goes (the kernel's stderr) */
     public CellOutput(PrintStream idle) {
@@ -86,6 +87,14 @@ public final class CellOutput {
         }
     }
 
+    /**
+     * From now on output between cells is dropped: after a shutdown request, JeroMQ's I/O
+     * thread may print stack traces while its sockets close, which is noise for the user.
+     */
+    public void discardIdleOutput() {
+        idleDiscarded = true;
+    }
+
     /** Queues a display (or an update of one) for the running cell; false between cells. */
     public boolean display(DisplayData data, boolean update) {
         synchronized (lock) {
@@ -116,18 +125,17 @@ public final class CellOutput {
                 while (pending.isEmpty() && !done.getAsBoolean()) {
                     waitOn(POLL_MS);
                 }
-                finished = done.getAsBoolean();
-            }
-            flush();
-            if (finished) {
-                return;
-            }
-            synchronized (lock) {
+                // Output arrived: give the rest of a burst a moment, so it goes out as one message.
                 long until = System.nanoTime() + COALESCE_MS * 1_000_000;
                 long left;
                 while (!done.getAsBoolean() && (left = until - System.nanoTime()) > 0) {
                     waitOn(Math.max(1, left / 1_000_000));
                 }
+                finished = done.getAsBoolean();
+            }
+            flush();
+            if (finished) {
+                return;
             }
         }
     }
@@ -174,8 +182,10 @@ public final class CellOutput {
     private void write(Stream stream, byte[] b, int off, int len) {
         synchronized (lock) {
             if (sink == null) {
-                idleOut.write(b, off, len);
-                idleOut.flush();
+                if (!idleDiscarded) {
+                    idleOut.write(b, off, len);
+                    idleOut.flush();
+                }
                 return;
             }
             Object last = pending.peekLast();

@@ -106,6 +106,12 @@ public final class CellThread implements AutoCloseable {
             w = workerOrNew();
             current = task;
         }
+        // An interrupt that came while JShell was compiling this snippet saw no running task:
+        // honour it here (interrupt() sets the flag before it looks at current).
+        if (interruptRequested) {
+            current = null;
+            throw new InvocationTargetException(new InterruptedException("interrupted before the snippet started"));
+        }
         w.queue.add(task);
         try {
             output.pumpUntil(() -> task.done || task.abandoned || !w.thread.isAlive());
@@ -152,6 +158,8 @@ public final class CellThread implements AutoCloseable {
             return;
         }
         stopUsed = true;
+        // ThreadDeath gets the stack of the thread calling stop(); keep where the cell really was.
+        task.stoppedAt = w.thread.getStackTrace();
         try {
             w.thread.stop();
         } catch (UnsupportedOperationException e) {
@@ -192,10 +200,20 @@ public final class CellThread implements AutoCloseable {
         }
     }
 
+    /** Gives the ThreadDeath of a stopped cell the stack of the cell, so the error shows the cell line. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void showWhereStopped(Throwable t, StackTraceElement[] where) {
+        Throwable death = t instanceof InvocationTargetException ite ? ite.getCause() : t;
+        if (where != null && death instanceof ThreadDeath) {
+            death.setStackTrace(where);
+        }
+    }
+
     private static final class Task {
         final Callable<?> body;
         volatile boolean done;
         volatile boolean abandoned;
+        volatile StackTraceElement[] stoppedAt;
         Object value;
         Throwable failure;
 
@@ -236,6 +254,7 @@ public final class CellThread implements AutoCloseable {
                     task.value = task.body.call();
                 } catch (Throwable t) {
                     task.failure = t;
+                    showWhereStopped(t, task.stoppedAt);
                 } finally {
                     task.done = true;
                     output.wake();

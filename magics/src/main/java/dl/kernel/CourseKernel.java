@@ -29,6 +29,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
  * The course's Java kernel for Jupyter: jjava-jupyter's messaging around a {@link NotebookSession}.
@@ -44,8 +45,9 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 public final class CourseKernel extends BaseKernel {
 
     private final NotebookSession session;
+    private final CellOutput output;
 
-    private CourseKernel(NotebookSession session) {
+    CourseKernel(NotebookSession session, CellOutput output) {
         super("course-java", "1.0",
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -64,6 +66,7 @@ public final class CourseKernel extends BaseKernel {
                 false,
                 new StringStyler.Builder().build());
         this.session = session;
+        this.output = output;
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,6 +80,7 @@ public final class CourseKernel extends BaseKernel {
             System.err.println("course kernel: connection file not found: " + connectionFile.toAbsolutePath());
             System.exit(2);
         }
+        StartupTrace.mark("main");
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
 
         // Notebook code writes into the running cell; between cells, to the kernel's stderr.
@@ -86,15 +90,34 @@ public final class CourseKernel extends BaseKernel {
         System.setErr(output.err());
         System.setIn(InputStream.nullInputStream());
 
-        NotebookSession session = NotebookSession.start(Path.of("").toAbsolutePath(), output);
-        CourseKernel kernel = new CourseKernel(session);
+        exitWithParent();
+        NotebookSession session = NotebookSession.create(Path.of("").toAbsolutePath(), output);
+        CourseKernel kernel = new CourseKernel(session, output);
         JupyterConnection connection = new JupyterConnection(props);
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        StartupTrace.mark("connected");
+        // JShell and Nd4j warm up only now, so they do not compete with answering kernel_info.
+        session.startInBackground();
         connection.waitUntilClose();
         session.close();
         System.exit(0);
+    }
+
+    /**
+     * Ends the kernel when the Jupyter process that started it dies without a shutdown request
+     * (a killed test run), so no kernel JVM is left behind. Jupyter passes its pid as JPY_PARENT_PID.
+     */
+    private static void exitWithParent() {
+        String pid = System.getenv("JPY_PARENT_PID");
+        java.util.Optional<ProcessHandle> parent;
+        try {
+            parent = pid != null ? ProcessHandle.of(Long.parseLong(pid.trim())) : ProcessHandle.current().parent();
+        } catch (NumberFormatException e) {
+            parent = ProcessHandle.current().parent();
+        }
+        parent.ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
     }
 
     @Override
@@ -103,6 +126,7 @@ public final class CourseKernel extends BaseKernel {
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
         int count = !silent && request.shouldStoreHistory() ? executionCount.getAndIncrement() : executionCount.get();
+        StartupTrace.mark("execute_request");
         env.setBusyDeferIdle();
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
@@ -114,6 +138,7 @@ public final class CourseKernel extends BaseKernel {
                 env.publish(new PublishExecuteResult(count, value));
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+            StartupTrace.mark("execute done");
         } catch (CellError e) {
             replyError(env, count, e);
         } catch (Throwable t) {
@@ -121,6 +146,12 @@ public final class CourseKernel extends BaseKernel {
             replyError(env, count, new CellError(Tracebacks.simpleName(t.getClass().getName()),
                     "course kernel failure: " + t.getMessage(), List.of("  (in the kernel, not in your code: " + t + ")")));
         }
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        StartupTrace.mark("kernel_info_request");
+        super.handleKernelInfoRequest(env, request);
     }
 
     private static void replyError(ShellReplyEnvironment env, int count, CellError e) {
@@ -145,8 +176,8 @@ public final class CourseKernel extends BaseKernel {
         try {
             String text = session.inspect(code, at);
             return text == null ? null : new DisplayData(text);
-        } catch (CellError e) {
-            return null;
+        } catch (CellError | RuntimeException | StackOverflowError e) {
+            return null; // no help for this code; never let an editor request kill the shell loop
         }
     }
 
@@ -156,7 +187,7 @@ public final class CourseKernel extends BaseKernel {
             int[] anchor = new int[1];
             List<String> options = session.complete(code, at, anchor);
             return options.isEmpty() ? null : new ReplacementOptions(options, anchor[0], at);
-        } catch (CellError e) {
+        } catch (CellError | RuntimeException | StackOverflowError e) {
             return null;
         }
     }
@@ -169,7 +200,7 @@ public final class CourseKernel extends BaseKernel {
                 case "incomplete" -> nextIndent(code);
                 default -> IS_COMPLETE_BAD;
             };
-        } catch (CellError e) {
+        } catch (CellError | RuntimeException | StackOverflowError e) {
             return IS_COMPLETE_MAYBE;
         }
     }
@@ -180,6 +211,13 @@ public final class CourseKernel extends BaseKernel {
         String indent = last.substring(0, last.length() - last.stripLeading().length());
         String t = last.strip();
         return t.endsWith("{") || t.endsWith("(") ? indent + "    " : indent;
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        output.discardIdleOutput();
+        session.interrupt();
+        super.onShutdown(isRestarting);
     }
 
     @Override

@@ -201,7 +201,9 @@ final class JShellEvaluator implements AutoCloseable {
                             + String.join(", ", shell.unresolvedDependencies(d).toList()) + " is defined");
                 }
                 if (event.value() != null && showsValue(snippet.subKind())) {
-                    outcome = CellResult.of(control.takeValue(event.value()));
+                    Object value = control.takeValue(event.value());
+                    // System.out.printf(...) returns the stream: its value is never worth showing.
+                    outcome = value instanceof java.io.PrintStream ? CellResult.NONE : CellResult.of(value);
                 }
             }
         }

@@ -34,6 +34,7 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
     private final CellThread cellThread;
     private final Magics magics = Magics.standard();
     private final Renderers renderers = new Renderers();
+    private final KernelDisplay display;
     private final CompletableFuture<JShellEvaluator> evaluator = new CompletableFuture<>();
     private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
     private volatile String cellLabel = "cell";
@@ -41,10 +42,12 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
     private NotebookSession(Path workDir, CellOutput output) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.output = output;
+        this.display = new KernelDisplay(renderers, output);
         AtomicBoolean firstThread = new AtomicBoolean(true);
         this.cellThread = new CellThread(output, () -> {
             if (firstThread.getAndSet(false)) {
                 Course.seed(Course.DEFAULT_SEED);
+                StartupTrace.mark("seeded (Nd4j loaded)");
             } else {
                 // A replacement thread (after a stopped cell) gets Nd4j's per-thread generator reseeded.
                 Nd4j.getRandom().setSeed(Course.currentSeed());
@@ -53,22 +56,38 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
     }
 
     /**
-     * Starts a session whose relative paths begin at {@code workDir}; output of cells goes
-     * through {@code output}. Installs the {@link Display} sink, so library code can show things.
+     * A session whose relative paths begin at {@code workDir} and whose cells write through
+     * {@code output}, started at once (see {@link #startInBackground()}).
      */
     public static NotebookSession start(Path workDir, CellOutput output) {
-        NotebookSession session = new NotebookSession(workDir, output);
-        session.cellThread.start();
-        Display.install(new KernelDisplay(session.renderers, output));
-        Thread init = new Thread(session::initialize, "notebook-init");
+        NotebookSession session = create(workDir, output);
+        session.startInBackground();
+        return session;
+    }
+
+    /** A session not yet started: nothing runs until {@link #startInBackground()}. */
+    public static NotebookSession create(Path workDir, CellOutput output) {
+        return new NotebookSession(workDir, output);
+    }
+
+    /**
+     * Starts the cell thread (seeding the library, loading Nd4j) and JShell with the start-up
+     * imports, both in the background, and installs the {@link Display} sink so library code
+     * can show things. The kernel calls this once Jupyter's sockets are bound, so the warm-up
+     * does not slow down its first answers.
+     */
+    public void startInBackground() {
+        cellThread.start();
+        Display.install(display);
+        Thread init = new Thread(this::initialize, "notebook-init");
         init.setDaemon(true);
         init.start();
-        return session;
     }
 
     private void initialize() {
         try {
             JShellEvaluator ev = new JShellEvaluator(cellThread, output.out(), output.err());
+            StartupTrace.mark("JShell built");
             for (String line : StartupImports.forClasspath(System.getProperty("java.class.path"))) {
                 try {
                     ev.eval(line, "start-up imports", 1);
@@ -76,6 +95,7 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
                     startupProblems.add(line + " failed: " + e.evalue());
                 }
             }
+            StartupTrace.mark("start-up imports done");
             evaluator.complete(ev);
         } catch (Throwable t) {
             evaluator.completeExceptionally(t);
@@ -113,7 +133,10 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
         try {
             reportStartupProblems();
             CellResult result = magics.runCell(code, this);
-            return result.hasValue() ? render(result.value()) : null;
+            if (!result.hasValue() || display.isDisplayId(result.value())) {
+                return null;
+            }
+            return render(result.value());
         } finally {
             cellThread.endCell();
             output.end();

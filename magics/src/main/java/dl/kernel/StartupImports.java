@@ -19,22 +19,23 @@ import java.util.zip.ZipFile;
  * <p>Every package under {@code dl.} on the classpath is imported on demand (found by scanning,
  * because the library grows and an import of a package that does not exist is a JShell error),
  * except the kernel's own {@code dl.kernel}; then a fixed list of the JDK and library types the
- * notebooks use, the course types whose simple names clash with another imported package
- * ({@code Module}, {@code Histogram}), and the static helpers {@code check(...)} and {@code display(...)}.
+ * notebooks use, and the static helpers {@code check(...)} and {@code display(...)}.
  */
 public final class StartupImports {
 
     /** The imports after the discovered {@code dl.*} packages. */
     static final List<String> FIXED = List.of(
             "import java.util.*;",
+            "import java.util.function.*;",
             "import java.util.stream.*;",
             "import org.nd4j.linalg.factory.Nd4j;",
             "import org.nd4j.linalg.api.ndarray.INDArray;",
+            "import org.nd4j.linalg.api.buffer.DataType;",
             "import org.nd4j.linalg.ops.transforms.Transforms;",
             "import org.knowm.xchart.*;",
             "import tech.tablesaw.api.*;",
-            // Single-type imports win over on-demand ones: without them these simple names are
-            // ambiguous (java.lang.Module, org.knowm.xchart.Histogram) and a cell using them fails.
+            // Single-type imports win over on-demand ones: the course's Module and Histogram, not
+            // java.lang.Module and XChart's Histogram.
             "import dl.nn.Module;",
             "import dl.viz.Histogram;",
             "import static dl.Check.*;",

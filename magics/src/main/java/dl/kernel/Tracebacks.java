@@ -28,7 +28,7 @@ final class Tracebacks {
     static CellError forException(Throwable live, StackTraceElement[] frames, String className, String message,
             SnippetOrigins origins) {
         String ename = live != null ? simpleName(live.getClass().getName()) : simpleName(className);
-        String evalue = live != null ? Objects.toString(live.getMessage(), "") : Objects.toString(message, "");
+        String evalue = withoutWrapperNames(live != null ? Objects.toString(live.getMessage(), "") : Objects.toString(message, ""));
         if (live instanceof StackOverflowError && evalue.isEmpty()) {
             evalue = "the call stack overflowed (recursion without end?)";
         }
@@ -118,6 +118,15 @@ final class Tracebacks {
         return c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.")
                 || c.startsWith("jdk.jshell.") || c.startsWith("dl.kernel.")
                 || c.startsWith("java.util.concurrent.") || c.equals("java.lang.Thread");
+    }
+
+    /**
+     * Removes JShell's wrapper class names from a message: helpful NullPointerException messages
+     * say {@code "REPL.$JShell$20.s" is null}; the notebook only knows {@code s}. A class declared
+     * in a cell ({@code REPL.$JShell$13$Point}) becomes {@code Point}.
+     */
+    static String withoutWrapperNames(String message) {
+        return message.replaceAll("REPL\\.\\$JShell\\$\\d+[.$]", "");
     }
 
     /** "java.lang.IllegalStateException" -> "IllegalStateException"; nested "a.B$C" -> "C". */

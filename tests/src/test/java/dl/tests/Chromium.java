@@ -37,7 +37,7 @@ final class Chromium {
     }
 
     static Path screenshot(Path page, Path workDir, Path png) {
-        run(page, workDir, List.of("--window-size=1100,1400", "--screenshot=" + png.toAbsolutePath()));
+        run(page, workDir, List.of("--window-size=1100,4000", "--screenshot=" + png.toAbsolutePath()));
         if (!Files.isRegularFile(png)) {
             throw new IllegalStateException("Chromium wrote no screenshot to " + png);
         }

@@ -42,9 +42,9 @@ final class KernelSpec {
             Files.createDirectories(kernels);
             Path log = Files.createTempFile("kernelspec-install", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(300, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("installing the kernelspec took more than 120 s: " + String.join(" ", command));
+                throw new IllegalStateException("installing the kernelspec took more than 300 s: " + String.join(" ", command));
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             Files.deleteIfExists(log);

@@ -33,6 +33,8 @@ final class RunResult {
     String kernelLog;
     String kernelLogFile;
     boolean kernelKilled;
+    /** More than 1 when a start lost a race for its TCP ports and was tried again. */
+    int startAttempts = 1;
     int codeCells;
     /** Filled by {@link NotebookRunner}: child processes still alive after the runner ended. */
     transient List<String> leftoverProcesses = new ArrayList<>();

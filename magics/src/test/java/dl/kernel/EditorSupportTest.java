@@ -1,0 +1,78 @@
+package dl.kernel;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tab completion, Shift-Tab inspection and is-complete checks. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(60)
+class EditorSupportTest {
+
+    @TempDir
+    static Path workDir;
+    private KernelTestSession nb;
+
+    @BeforeAll
+    void start() throws CellError {
+        nb = new KernelTestSession(workDir);
+    }
+
+    @AfterAll
+    void stop() {
+        nb.close();
+    }
+
+    @Test
+    void completesStaticMethodsOfImportedClasses() throws CellError {
+        String code = "Nd4j.zer";
+        int[] anchor = new int[1];
+        List<String> options = nb.session.complete(code, code.length(), anchor);
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("zeros")), options.toString());
+        assertEquals(options.stream().distinct().count(), options.size(), "no duplicates");
+        assertEquals("Nd4j.".length(), anchor[0]);
+    }
+
+    @Test
+    void completesInTheSnippetUnderTheCursorOfAMultiSnippetCell() throws CellError {
+        nb.value("int alphaCount = 3;");
+        String code = "int other = 1;\n%fast\nSystem.out.println(alph";
+        int[] anchor = new int[1];
+        List<String> options = nb.session.complete(code, code.length(), anchor);
+        assertTrue(options.contains("alphaCount"), options.toString());
+        assertEquals(code.length() - "alph".length(), anchor[0]);
+    }
+
+    @Test
+    void completesMagicNames() throws CellError {
+        int[] anchor = new int[1];
+        assertEquals(List.of("%load"), nb.session.complete("%lo", 3, anchor));
+        assertEquals(0, anchor[0]);
+        assertEquals(List.of("%%time"), nb.session.complete("%%t", 3, anchor));
+    }
+
+    @Test
+    void inspectionShowsSignatures() throws CellError {
+        String code = "Nd4j.zeros(2, 3)";
+        String doc = nb.session.inspect(code, "Nd4j.ze".length());
+        assertNotNull(doc);
+        assertTrue(doc.contains("INDArray Nd4j.zeros(int... shape)") || doc.contains("Nd4j.zeros(long... shape)"), doc);
+        assertNull(nb.session.inspect("   ", 1));
+    }
+
+    @Test
+    void completenessForConsoles() throws CellError {
+        assertEquals("complete", nb.session.completeness("1 + 1"));
+        assertEquals("incomplete", nb.session.completeness("for (int i = 0; i < 3; i++) {"));
+        assertEquals("complete", nb.session.completeness("%fast"));
+        assertEquals("    ", CourseKernel.nextIndent("for (int i = 0; i < 3; i++) {"));
+        assertEquals("  ", CourseKernel.nextIndent("  x +"));
+    }
+}
