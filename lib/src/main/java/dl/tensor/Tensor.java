@@ -505,9 +505,9 @@ public class Tensor implements HtmlDisplayable {
         return op("sigmoid", y, g -> new INDArray[] {g.mul(y.rsub(1.0).muli(y))}, this);
     }
 
-    /** tanh a. d/da = 1 - tanh². */
+    /** tanh a. d/da = 1 - tanh². Accurate near 0 in fp32 too (see {@link AccurateTanh}). */
     public Tensor tanh() {
-        INDArray y = Transforms.tanh(data, true);
+        INDArray y = AccurateTanh.tanh(data);
         return op("tanh", y, g -> new INDArray[] {g.mul(y.mul(y).rsubi(1.0))}, this);
     }
 

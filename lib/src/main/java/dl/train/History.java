@@ -102,13 +102,28 @@ public final class History implements HtmlDisplayable {
         return t;
     }
 
-    /** Training curves: one panel per quantity, train vs validation. */
+    /**
+     * Training curves: one panel per quantity, train vs validation. The seconds per epoch are
+     * left out, and so is the learning rate when it never changed (a flat line says nothing).
+     */
     public Figure plot() {
         Table t = table();
         if (t.containsColumn("seconds")) {
             t.removeColumns("seconds");
         }
+        if (t.containsColumn("lr") && constant(doubles("lr")) && t.columnCount() > 2) {
+            t.removeColumns("lr");
+        }
         return Plot.training(t);
+    }
+
+    private static boolean constant(double[] values) {
+        for (double v : values) {
+            if (Double.compare(v, values[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

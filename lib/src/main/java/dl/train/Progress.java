@@ -43,7 +43,8 @@ public final class Progress implements HtmlDisplayable {
             return 1;
         }
         long total = (long) epochs * batchesPerEpoch;
-        return total == 0 ? 0 : Math.min(1, ((long) (epoch - 1) * batchesPerEpoch + batch) / (double) total);
+        // before the first update epoch is 0: clamp so the bar starts empty instead of negative
+        return total == 0 ? 0 : Math.max(0, Math.min(1, ((long) (epoch - 1) * batchesPerEpoch + batch) / (double) total));
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class Trainer {
     }
 
     private static final double PROGRESS_INTERVAL_SECONDS = 0.5;
+    /** Redrawing the live chart costs a PNG render per update (0.2-0.7 s when the cores are busy). */
+    static final double CHART_INTERVAL_SECONDS = 2.0;
 
     private final Module model;
     private final Loss loss;
@@ -204,6 +206,8 @@ public final class Trainer {
         boolean live = showProgress && Display.inNotebook();
         String progressId = live ? Display.display(progress) : null;
         String chartId = null;
+        long chartShown = 0;
+        int chartEpochs = 0;
         Map<String, INDArray> best = null;
         double bestValue = Double.NaN;
         int badEpochs = 0;
@@ -255,13 +259,23 @@ public final class Trainer {
                             + patience + " epochs (best " + Progress.numberOrNaN(bestValue) + ")";
                     break;
                 }
-                if (live && epochs > 1) {
-                    chartId = chartId == null ? Display.display(history.plot()) : chartId;
-                    Display.updateDisplay(chartId, history.plot());
+                // the chart is redrawn at most every CHART_INTERVAL_SECONDS, and after the last epoch
+                boolean due = epoch == epochs || stopRequested || (System.nanoTime() - chartShown) / 1e9 >= CHART_INTERVAL_SECONDS;
+                if (live && epochs > 1 && (chartId == null || due)) {
+                    if (chartId == null) {
+                        chartId = Display.display(history.plot());
+                    } else {
+                        Display.updateDisplay(chartId, history.plot());
+                    }
+                    chartShown = System.nanoTime();
+                    chartEpochs = epoch;
                 }
             }
         } finally {
             model.eval();
+        }
+        if (chartId != null && chartEpochs < history.epochs()) {
+            Display.updateDisplay(chartId, history.plot());   // the epochs skipped by the throttle or an early stop
         }
         if (restoreBest && best != null) {
             model.loadStateDict(best);
@@ -298,8 +312,8 @@ public final class Trainer {
             double value = l.item();
             if (!Double.isFinite(value)) {
                 throw new TrainingDiverged("Trainer: the loss became " + value + " at epoch " + epoch + ", step " + step
-                        + " of " + batches + " (learning rate " + optimizer.lr() + "; last epoch's mean loss "
-                        + (seen == 0 ? "n/a" : String.valueOf(lossSum / seen)) + "). hint: lower the learning rate, "
+                        + " of " + batches + " (learning rate " + optimizer.lr() + "; mean loss of the epoch's earlier steps "
+                        + (seen == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.4g", lossSum / seen)) + "). hint: lower the learning rate, "
                         + "normalize the inputs or clip gradients (clipGradNorm)");
             }
             l.backward();

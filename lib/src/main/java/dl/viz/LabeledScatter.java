@@ -116,6 +116,16 @@ public final class LabeledScatter extends XYChart {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         super.paint(g, width, height);
+        Double roomy = labelRoom(g);
+        if (roomy != null) {
+            // a label ran past the right edge: paint again with a wider x axis, then forget it
+            getStyler().setXAxisMax(roomy);
+            try {
+                super.paint(g, width, height);
+            } finally {
+                getStyler().setXAxisMax(null);
+            }
+        }
         g.setClip(null);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -131,6 +141,57 @@ public final class LabeledScatter extends XYChart {
                 g.drawString(labels[i], (float) (p[0] + 6), (float) (p[1] + ascent / 2.0 - 1));
             }
         }
+    }
+
+    /**
+     * The x-axis maximum that makes every label end inside the plot, or null when they already
+     * do (or the user fixed the maximum). Labels start 6 px right of their point; on an axis
+     * [min, M] a point x sits at left + (x - min) * innerWidth / (M - min), so label i fits when
+     * M >= min + (x_i - min) * innerWidth / (right - 6 - w_i - left).
+     */
+    Double labelRoom(Graphics2D g) {
+        if (labels == null || getStyler().getXAxisMax() != null || plot == null || plot.getBounds() == null) {
+            return null;
+        }
+        double min = getXMin();
+        double max = getXMax();
+        if (!(max > min)) {
+            return null;
+        }
+        double left = getScreenXFromChart(min);
+        double inner = getScreenXFromChart(max) - left;
+        double right = plot.getBounds().getMaxX() - 2;
+        java.awt.FontMetrics metrics = g.getFontMetrics(LABEL);
+        double needed = max;
+        for (int i = 0; i < points.length; i++) {
+            double x = points[i][0];
+            double end = left + (x - min) / (max - min) * inner + 6 + metrics.stringWidth(labels[i]);
+            if (end <= right || !(x > min)) {
+                continue;
+            }
+            double room = right - 6 - metrics.stringWidth(labels[i]) - left;
+            if (room <= inner * 0.3) {
+                continue;   // a label longer than most of the plot cannot be helped by shrinking
+            }
+            needed = Math.max(needed, min + (x - min) * inner / room);
+        }
+        return needed > max ? needed : null;
+    }
+
+    private double getXMin() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double[] p : points) {
+            m = Math.min(m, p[0]);
+        }
+        return getStyler().getXAxisMin() != null ? getStyler().getXAxisMin() : m;
+    }
+
+    private double getXMax() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double[] p : points) {
+            m = Math.max(m, p[0]);
+        }
+        return m;
     }
 
     private double[] screen(int i) {

@@ -171,9 +171,21 @@ public class LinePlot extends XYChart {
         return this;
     }
 
-    /** Logarithmic y axis (all y values must be > 0). */
+    /**
+     * Logarithmic y axis (all y values must be > 0), labelled at powers of ten. The compact
+     * label function is dropped for this axis: XChart places ticks linearly whenever a label
+     * function is set, even on a logarithmic axis.
+     */
     public LinePlot logY() {
         getStyler().setYAxisLogarithmic(true);
+        getStyler().setyAxisTickLabelsFormattingFunction(null);
+        return this;
+    }
+
+    /** Logarithmic x axis (all x values must be > 0), labelled at powers of ten; see {@link #logY()}. */
+    public LinePlot logX() {
+        getStyler().setXAxisLogarithmic(true);
+        getStyler().setxAxisTickLabelsFormattingFunction(null);
         return this;
     }
 
@@ -218,8 +230,39 @@ public class LinePlot extends XYChart {
             autoLegend = emptiestCorner();
             getStyler().setLegendPosition(autoLegend);
         }
-        super.paint(g, width, height);
+        // XChart puts ticks on the data values themselves when all of an axis' values are equally
+        // spaced (good for epochs 1, 2, 3), which for a densely sampled function gives ticks such as
+        // -5, -4.4, -3.8, and for hundreds of steps labels like 1 11 21 ... packed edge to edge.
+        // A hidden NaN point breaks that test, so function plots and long series get round ticks.
+        boolean guard = (!Double.isNaN(from) || longestSeries() > DATA_TICKS_MAX)
+                && !getSeriesMap().containsKey(TICK_GUARD);
+        if (guard) {
+            XYSeries s = addSeries(TICK_GUARD, new double[] {Double.NaN}, new double[] {Double.NaN});
+            s.setShowInLegend(false);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        try {
+            super.paint(g, width, height);
+        } finally {
+            if (guard) {
+                removeSeries(TICK_GUARD);
+            }
+        }
     }
+
+    /** Series longer than this get round x ticks instead of ticks on their own x values. */
+    static final int DATA_TICKS_MAX = 20;
+
+    private int longestSeries() {
+        int n = 0;
+        for (XYSeries s : getSeriesMap().values()) {
+            n = Math.max(n, s.getXData().length);
+        }
+        return n;
+    }
+
+    /** Name of the hidden series that {@link #paint} adds to function plots while drawing. */
+    static final String TICK_GUARD = "\u0000tick guard";
 
     private LegendPosition emptiestCorner() {
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;

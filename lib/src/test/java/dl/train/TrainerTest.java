@@ -92,6 +92,7 @@ class TrainerTest {
                 new SGD(model.parameters(), 10.0)).epochs(50).progress(false).fit(data.loader(16)));
         assertTrue(e.getMessage().matches("(?s).*the loss became (NaN|Infinity) at epoch \\d+, step \\d+ of 4.*"),
                 e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*mean loss of the epoch's earlier steps (n/a|[0-9.e+]+)\\).*"), e.getMessage());
     }
 
     @Test

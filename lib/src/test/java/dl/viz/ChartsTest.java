@@ -7,6 +7,7 @@ import static dl.viz.Pixels.colorAround;
 import static dl.viz.Pixels.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -40,6 +41,7 @@ class ChartsTest {
         }
     }
 
+    /** A long evenly spaced series gets round ticks, not every k-th data point (77, 154, ...). */
     @Test
     void functionCurvePassesThroughItsValues() {
         LinePlot plot = Plot.functions("square", -1, 1).curve("x²", x -> x * x);
@@ -301,6 +303,22 @@ class ChartsTest {
         assertEquals(List.of("royal", "common"), List.copyOf(chart.getSeriesMap().keySet()));
         checkError(() -> Plot.embedding("w", p, new String[] {"a", "b", "c"}).arrow("a", "z"), "no point is labelled \"z\"");
         checkError(() -> Plot.embedding("w", p, new String[] {"a"}), "same length", "3 and 1");
+    }
+
+    /** A label next to the rightmost point widens the x axis so it ends inside the picture. */
+    @Test
+    void labelsAtTheRightEdgeStayInsideThePicture() {
+        LabeledScatter chart = Plot.embedding("edge", new double[][] {{0, 0}, {1, 1}},
+                new String[] {"origin", "a rather long label"});
+        BufferedImage image = checkDrawn(chart, 640, 480);
+        int w = image.getWidth();
+        assertEquals(0, count(image, w - 12, 0, w, image.getHeight(), Pixels::dark), "no text at the right border");
+        double sx = chart.getScreenXFromChart(1);
+        double sy = chart.getScreenYFromChart(1);
+        int text = count(image, (int) sx + 6, (int) sy - 8, w - 12, (int) sy + 8, Pixels::dark);
+        assertTrue(text > 60, "the whole label is drawn right of its point, found " + text + " dark pixels");
+        assertTrue(sx < 560, "the rightmost point moved left to make room, at x = " + sx);
+        assertNull(chart.getStyler().getXAxisMax(), "the user's axis settings are left alone");
     }
 
     @Test

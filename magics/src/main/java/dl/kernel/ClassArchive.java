@@ -33,7 +33,8 @@ public final class ClassArchive {
      * Returns false, leaving no archive, when the dump fails.
      */
     static boolean create(Path archive, List<String> jvmFlags, String classpath) throws IOException {
-        Path tmp = archive.resolveSibling(archive.getFileName() + ".tmp");
+        // Unique per installer process, so two installs at once do not write the same file.
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Files.deleteIfExists(tmp);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -109,7 +110,31 @@ public final class ClassArchive {
         }
         session.complete("Nd4j.zer", 8, new int[1]);
         session.inspect("Nd4j.zeros(", 9);
+        bindAndClose(new CourseKernel(session, output));
         session.close();
         System.exit(0);
+    }
+
+    /** Loads the messaging classes (JeroMQ, Gson, jjava) by binding a connection on free local ports. */
+    private static void bindAndClose(CourseKernel kernel) {
+        try {
+            int[] ports = new int[5];
+            for (int i = 0; i < ports.length; i++) {
+                try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                    ports[i] = probe.getLocalPort();
+                }
+            }
+            String json = String.format("{\"transport\": \"tcp\", \"ip\": \"127.0.0.1\", \"control_port\": %d, "
+                    + "\"shell_port\": %d, \"stdin_port\": %d, \"hb_port\": %d, \"iopub_port\": %d, "
+                    + "\"signature_scheme\": \"hmac-sha256\", \"key\": \"warm-up\"}",
+                    ports[0], ports[1], ports[2], ports[3], ports[4]);
+            var connection = new org.dflib.jjava.jupyter.channels.JupyterConnection(
+                    org.dflib.jjava.jupyter.kernel.KernelConnectionProperties.parse(json));
+            kernel.becomeHandlerForConnection(connection);
+            connection.connect();
+            connection.close();
+        } catch (Exception | LinkageError e) {
+            // A port taken meanwhile only makes the archive a little smaller.
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class CourseKernel extends BaseKernel {
     private final NotebookSession session;
     private final CellOutput output;
 
-    private CourseKernel(NotebookSession session, CellOutput output) {
+    CourseKernel(NotebookSession session, CellOutput output) {
         super("course-java", "1.0",
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -176,8 +176,8 @@ public final class CourseKernel extends BaseKernel {
         try {
             String text = session.inspect(code, at);
             return text == null ? null : new DisplayData(text);
-        } catch (CellError e) {
-            return null;
+        } catch (CellError | RuntimeException | StackOverflowError e) {
+            return null; // no help for this code; never let an editor request kill the shell loop
         }
     }
 
@@ -187,7 +187,7 @@ public final class CourseKernel extends BaseKernel {
             int[] anchor = new int[1];
             List<String> options = session.complete(code, at, anchor);
             return options.isEmpty() ? null : new ReplacementOptions(options, anchor[0], at);
-        } catch (CellError e) {
+        } catch (CellError | RuntimeException | StackOverflowError e) {
             return null;
         }
     }
@@ -200,7 +200,7 @@ public final class CourseKernel extends BaseKernel {
                 case "incomplete" -> nextIndent(code);
                 default -> IS_COMPLETE_BAD;
             };
-        } catch (CellError e) {
+        } catch (CellError | RuntimeException | StackOverflowError e) {
             return IS_COMPLETE_MAYBE;
         }
     }

@@ -32,13 +32,15 @@ public final class InstallKernelspec {
     /**
      * JVM flags of the kernel. The heap is for Java-side objects (Nd4j's arrays live off-heap);
      * headless AWT lets charts render without a display. Nd4j 1.0.0-M2.1 runs on JDK 17 without
-     * any --add-opens (the library's tests and the kernel tests run without them).
+     * any --add-opens (the library's tests and the kernel tests run without them). GC and JIT
+     * stay at their defaults: -XX:+UseSerialGC made no measurable difference to the start
+     * (2.8 against 2.7 s of CPU to the first output) and -XX:TieredStopAtLevel=1, though it
+     * saves about 0.8 s of CPU there, would slow every training loop afterwards.
      */
     static final List<String> JVM_FLAGS = List.of(
             "-Xmx4g",
             "-Djava.awt.headless=true",
-            "-Dfile.encoding=UTF-8",
-            "-XX:+UseSerialGC");
+            "-Dfile.encoding=UTF-8");
 
     private InstallKernelspec() {}
 

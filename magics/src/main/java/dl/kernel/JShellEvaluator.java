@@ -77,41 +77,106 @@ final class JShellEvaluator implements AutoCloseable {
     /**
      * Evaluates {@code code}, snippet by snippet, and returns the last expression's value.
      *
+     * <p>JShell compiles every snippet on its own, which costs tens of milliseconds each (far
+     * more on a busy machine), so a cell of twenty {@code check(...)} lines would spend seconds
+     * compiling. Runs of consecutive plain statements (calls, assignments, loops, ifs, try
+     * blocks) are therefore evaluated as one block; declarations, expressions and the cell's
+     * last snippet still go one by one, so variables stay visible in later cells and the last
+     * value is shown. A statement in a block behaves as it does on its own; when a block does
+     * not compile, its statements are evaluated one by one instead, so errors read as before.
+     *
      * @param label     how errors name the code: "cell [3]", "file helpers.jsh"
      * @param firstLine the line of {@code code}'s first line within that cell or file
      */
     CellResult eval(String code, String label, int firstLine) throws CellError {
+        List<Piece> pieces = split(code, firstLine);
         CellResult outcome = CellResult.NONE;
+        int i = 0;
+        while (i < pieces.size()) {
+            int end = i + 1;
+            while (end < pieces.size() - 1 && pieces.get(i).batchable() && pieces.get(end).batchable()) {
+                end++;
+            }
+            if (cellThread.interruptRequested()) {
+                throw interrupted(new StackTraceElement[0]);
+            }
+            if (end - i >= 2) {
+                outcome = evalBlock(pieces.subList(i, end), label);
+            } else {
+                Piece p = pieces.get(i);
+                outcome = evalSnippet(p.source(), new SnippetOrigins.Origin(label, p.line(), p.source()));
+            }
+            i = end;
+        }
+        return outcome;
+    }
+
+    /** One snippet of a cell: its source (leading blanks and comments cut off) and first line. */
+    private record Piece(String source, int line, boolean batchable) {}
+
+    /** Cuts {@code code} into snippets with JShell's parser (syntax only: nothing is compiled). */
+    private List<Piece> split(String code, int firstLine) {
+        List<Piece> pieces = new ArrayList<>();
         String remaining = code;
         int offset = 0;
         while (true) {
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             Completeness completeness = info.completeness();
             if (completeness == Completeness.EMPTY) {
-                return outcome;
+                return pieces;
             }
             // An incomplete or unparsable rest is evaluated as is, so javac explains what is wrong.
             String source = completeness.isComplete() ? info.source() : remaining;
             int skip = SourceText.leadingTrivia(source);
             if (skip >= source.length()) {
-                return outcome;
+                return pieces;
             }
             String snippet = source.substring(skip);
             int line = firstLine + SourceText.countNewlines(code, offset + skip);
-            if (cellThread.interruptRequested()) {
-                throw interrupted(new StackTraceElement[0]);
-            }
-            outcome = evalSnippet(snippet, new SnippetOrigins.Origin(label, line, snippet));
-            if (!completeness.isComplete()) {
-                return outcome;
+            boolean complete = completeness.isComplete();
+            pieces.add(new Piece(snippet, line, complete && SourceText.isPlainStatement(snippet)));
+            if (!complete) {
+                return pieces;
             }
             offset += remaining.length() - info.remaining().length();
             remaining = info.remaining();
         }
     }
 
-    private CellResult evalSnippet(String source, SnippetOrigins.Origin origin) throws CellError {
+    /**
+     * Evaluates statements as one block snippet. The block starts with a line holding only
+     * "{", and each statement keeps its line distance to the previous one, so line n + 1 of the
+     * block is cell line (first line - 1) + n + 1: errors still name the right cell line.
+     */
+    private CellResult evalBlock(List<Piece> run, String label) throws CellError {
+        StringBuilder block = new StringBuilder("{\n");
+        int line = run.get(0).line();
+        for (Piece p : run) {
+            block.append("\n".repeat(Math.max(0, p.line() - line))).append(p.source());
+            line = p.line() + SourceText.countNewlines(p.source(), p.source().length());
+        }
+        block.append("\n}");
+        String source = block.toString();
         List<SnippetEvent> events = shell.eval(source);
+        boolean rejected = events.stream().anyMatch(e -> e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED);
+        if (rejected) {
+            // Nothing ran. Evaluate the statements one by one, as without blocks: the ones before
+            // a bad line run, and the error names that line exactly as it always did.
+            CellResult outcome = CellResult.NONE;
+            for (Piece p : run) {
+                outcome = evalSnippet(p.source(), new SnippetOrigins.Origin(label, p.line(), p.source()));
+            }
+            return outcome;
+        }
+        return handle(events, new SnippetOrigins.Origin(label, run.get(0).line() - 1, source));
+    }
+
+    private CellResult evalSnippet(String source, SnippetOrigins.Origin origin) throws CellError {
+        return handle(shell.eval(source), origin);
+    }
+
+    /** Turns JShell's events for one evaluated snippet into its value or a {@link CellError}. */
+    private CellResult handle(List<SnippetEvent> events, SnippetOrigins.Origin origin) throws CellError {
         CellResult outcome = CellResult.NONE;
         CellError error = null;
         for (SnippetEvent event : events) {
@@ -136,7 +201,9 @@ final class JShellEvaluator implements AutoCloseable {
                             + String.join(", ", shell.unresolvedDependencies(d).toList()) + " is defined");
                 }
                 if (event.value() != null && showsValue(snippet.subKind())) {
-                    outcome = CellResult.of(control.takeValue(event.value()));
+                    Object value = control.takeValue(event.value());
+                    // System.out.printf(...) returns the stream: its value is never worth showing.
+                    outcome = value instanceof java.io.PrintStream ? CellResult.NONE : CellResult.of(value);
                 }
             }
         }

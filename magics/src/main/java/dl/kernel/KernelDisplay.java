@@ -14,6 +14,7 @@ final class KernelDisplay implements Display.Sink {
 
     private final Renderers renderers;
     private final CellOutput output;
+    private volatile String lastId;
 
     KernelDisplay(Renderers renderers, CellOutput output) {
         this.renderers = renderers;
@@ -22,7 +23,16 @@ final class KernelDisplay implements Display.Sink {
 
     @Override
     public void display(String id, Object o) {
+        lastId = id;
         output.display(withId(id, o), false);
+    }
+
+    /**
+     * True when {@code value} is the very id string the last {@code display(...)} returned: a
+     * cell ending in {@code display(chart);} shows the chart, not also its id as the cell value.
+     */
+    boolean isDisplayId(Object value) {
+        return value != null && value == lastId;
     }
 
     @Override

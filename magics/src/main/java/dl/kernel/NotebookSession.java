@@ -34,6 +34,7 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
     private final CellThread cellThread;
     private final Magics magics = Magics.standard();
     private final Renderers renderers = new Renderers();
+    private final KernelDisplay display;
     private final CompletableFuture<JShellEvaluator> evaluator = new CompletableFuture<>();
     private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
     private volatile String cellLabel = "cell";
@@ -41,6 +42,7 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
     private NotebookSession(Path workDir, CellOutput output) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.output = output;
+        this.display = new KernelDisplay(renderers, output);
         AtomicBoolean firstThread = new AtomicBoolean(true);
         this.cellThread = new CellThread(output, () -> {
             if (firstThread.getAndSet(false)) {
@@ -76,7 +78,7 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
      */
     public void startInBackground() {
         cellThread.start();
-        Display.install(new KernelDisplay(renderers, output));
+        Display.install(display);
         Thread init = new Thread(this::initialize, "notebook-init");
         init.setDaemon(true);
         init.start();
@@ -131,7 +133,10 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
         try {
             reportStartupProblems();
             CellResult result = magics.runCell(code, this);
-            return result.hasValue() ? render(result.value()) : null;
+            if (!result.hasValue() || display.isDisplayId(result.value())) {
+                return null;
+            }
+            return render(result.value());
         } finally {
             cellThread.endCell();
             output.end();

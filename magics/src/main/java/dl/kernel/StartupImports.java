@@ -26,12 +26,18 @@ public final class StartupImports {
     /** The imports after the discovered {@code dl.*} packages. */
     static final List<String> FIXED = List.of(
             "import java.util.*;",
+            "import java.util.function.*;",
             "import java.util.stream.*;",
             "import org.nd4j.linalg.factory.Nd4j;",
             "import org.nd4j.linalg.api.ndarray.INDArray;",
+            "import org.nd4j.linalg.api.buffer.DataType;",
             "import org.nd4j.linalg.ops.transforms.Transforms;",
             "import org.knowm.xchart.*;",
             "import tech.tablesaw.api.*;",
+            // Single-type imports win over on-demand ones: the course's Module and Histogram, not
+            // java.lang.Module and XChart's Histogram.
+            "import dl.nn.Module;",
+            "import dl.viz.Histogram;",
             "import static dl.Check.*;",
             "import static dl.display.Display.*;");
 

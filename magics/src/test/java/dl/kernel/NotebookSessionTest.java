@@ -44,6 +44,16 @@ class NotebookSessionTest {
     }
 
     @Test
+    void courseNamesWinOverJdkAndXChartNamesAndPrintfShowsNoValue() throws CellError {
+        // java.lang.Module and XChart's Histogram would otherwise make these names ambiguous or wrong.
+        assertEquals("dl.nn.Module", nb.value("Module.class.getName()"));
+        assertEquals("dl.viz.Histogram", nb.value("Histogram.class.getName()"));
+        assertEquals("FLOAT", nb.value("DataType.FLOAT"));
+        assertEquals("4", nb.value("Function<Integer, Integer> sq = x -> x * x; sq.apply(2)"));
+        assertNull(nb.value("System.out.printf(\"%d%n\", 3)"), "printf's PrintStream result is not shown");
+    }
+
+    @Test
     void aCellOfSeveralSnippetsShowsTheLastValue() throws CellError {
         assertEquals("9", nb.value("int a = 4;\nint b = 5;\n// the sum\na + b"));
     }
@@ -201,6 +211,14 @@ class NotebookSessionTest {
         assertEquals(List.of("stdout:clean\n"), sink.events, "nothing from the interrupted cells leaks in");
         assertEquals(String.valueOf(Course.DEFAULT_SEED), nb.value("Nd4j.getRandom().getSeed()"),
                 "Nd4j's generator of a replacement cell thread is seeded too");
+    }
+
+    @Test
+    void aCellEndingInDisplayShowsTheObjectNotItsId() throws CellError {
+        RecordingSink sink = new RecordingSink();
+        assertNull(nb.run("display(\"shown once\");", sink), "the id is not the cell's value");
+        assertEquals(1, sink.displays().size());
+        assertEquals("dl-", nb.value("String keep = display(\"x\"); keep.substring(0, 3)"), "an id used later is still a value");
     }
 
     @Test
