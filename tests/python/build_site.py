@@ -208,7 +208,10 @@ def render_index(chapters):
     mode_text = ("in fast mode (a preview)" if modes == {True} else
                  "in full mode" if modes == {False} else "partly in fast mode")
     entries = [{
-        "href": c.href, "title": c.title, "status": c.status, "fast": c.fast,
+        "href": c.href, "status": c.status, "fast": c.fast,
+        # The file name gives the chapter number; a title that repeats it ("01 · ...") drops it.
+        "number": re.match(r"\d*", c.stem).group(0),
+        "title": re.sub(r"^\d+\s*[·.:\-–—]\s*", "", c.title) or c.title,
         "summary_html": markdown2html_mistune(c.summary) if c.summary else "",
     } for c in chapters]
     return template.render(

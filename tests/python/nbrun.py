@@ -12,6 +12,7 @@ The last (and only) line on stdout is a JSON object:
     failure  (not for ok) cell_number (1-based among code cells), cell_index (0-based among
              all cells), first_line, ename, evalue, traceback (ANSI codes stripped)
     kernel_log  the kernel's own stdout/stderr (tail), for start failures and dead kernels
+    start_attempts  present when a start lost a race for its TCP ports and was tried again
 
 The executed notebook (complete, or partial up to the failing cell) is always written to
 --output, atomically, and never over the source notebook. The kernel runs in the notebook's
