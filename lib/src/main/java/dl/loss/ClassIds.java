@@ -4,6 +4,8 @@ import dl.tensor.ShapeException;
 import dl.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Checks the inputs of the classification losses: scores [N, C] and one class id per row. */
 final class ClassIds {
@@ -25,6 +27,11 @@ final class ClassIds {
         throw new ShapeException(loss + ": " + what + " must have shape [N, C] (one row of C class scores per sample)"
                 + " or [C], got " + Arrays.toString(scores.shape())
                 + "; hint: for scores [N, C, d...] move the class axis last and reshape to [N·d..., C]");
+    }
+
+    /** Labels [N] stored as whole floating-point numbers become integer class ids; others pass as they are. */
+    static Tensor fromLabels(INDArray y) {
+        return Tensor.of(y.rank() == 1 && y.dataType().isFPType() ? y.castTo(DataType.INT) : y);
     }
 
     /** Validated class ids from an integer tensor of shape [N] (or a scalar when N = 1). */

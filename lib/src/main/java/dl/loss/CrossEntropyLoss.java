@@ -117,4 +117,10 @@ public final class CrossEntropyLoss extends Loss {
             };
         }, logits, target);
     }
+
+    /** Class ids: labels [N] as integers (a float [N, C] target stays class probabilities). */
+    @Override
+    public Tensor targetFor(INDArray y, Tensor prediction) {
+        return ClassIds.fromLabels(y);
+    }
 }

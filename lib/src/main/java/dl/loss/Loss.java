@@ -2,6 +2,7 @@ package dl.loss;
 
 import dl.tensor.Tensor;
 import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A loss L(prediction, target): a differentiable function whose {@code backward()} fills the
@@ -23,6 +24,19 @@ public abstract class Loss {
 
     /** The loss of {@code prediction} against {@code target}. */
     public abstract Tensor forward(Tensor prediction, Tensor target);
+
+    /**
+     * A batch's labels {@code y} as this loss takes them for {@code prediction}: values in the
+     * prediction's precision and, for a prediction [N, 1], labels [N] as [N, 1]. Losses on class
+     * ids override this (datasets keep ids as whole floating-point numbers).
+     */
+    public Tensor targetFor(INDArray y, Tensor prediction) {
+        INDArray t = y.dataType() == prediction.dtype() ? y : y.castTo(prediction.dtype());
+        if (t.rank() == 1 && prediction.rank() == 2 && prediction.size(1) == 1 && prediction.size(0) == t.length()) {
+            t = t.reshape(t.length(), 1);
+        }
+        return Tensor.of(t);
+    }
 
     /** The class name as shown in messages, e.g. "MSELoss". */
     public String name() {

@@ -64,4 +64,10 @@ public final class NLLLoss extends Loss {
             return new INDArray[] {Nd4j.create(da, a.shape(), a.dataType())};
         }, logProbabilities);
     }
+
+    /** Class ids: labels [N] as integers (a float [N, C] target stays class probabilities). */
+    @Override
+    public Tensor targetFor(INDArray y, Tensor prediction) {
+        return ClassIds.fromLabels(y);
+    }
 }

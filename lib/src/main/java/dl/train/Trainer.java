@@ -4,9 +4,7 @@ import dl.Course;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.display.Display;
-import dl.loss.CrossEntropyLoss;
 import dl.loss.Loss;
-import dl.loss.NLLLoss;
 import dl.nn.Module;
 import dl.optim.Clip;
 import dl.optim.LRScheduler;
@@ -307,7 +305,7 @@ public final class Trainer {
             Tensor x = input(batch.x());
             optimizer.zeroGrad();
             Tensor out = model.forward(x);
-            Tensor y = target(batch.y(), out);
+            Tensor y = loss.targetFor(batch.y(), out);
             Tensor l = loss.forward(out, y);
             double value = l.item();
             if (!Double.isFinite(value)) {
@@ -368,7 +366,7 @@ public final class Trainer {
         try (var g = Tensor.noGrad()) {
             for (Batch batch : loader) {
                 Tensor out = model.forward(input(model, batch.x()));
-                Tensor y = target(loss, batch.y(), out);
+                Tensor y = loss.targetFor(batch.y(), out);
                 int n = batch.size();
                 lossSum += loss.forward(out, y).item() * n;
                 for (int i = 0; i < metrics.length; i++) {
@@ -398,26 +396,6 @@ public final class Trainer {
     private static Tensor input(Module model, INDArray x) {
         DataType want = model.dtype();
         return Tensor.of(x.dataType() == want ? x : x.castTo(want));
-    }
-
-    private Tensor target(INDArray y, Tensor out) {
-        return target(loss, y, out);
-    }
-
-    /**
-     * Targets as the loss expects them: class ids (integers) for cross-entropy and NLL,
-     * otherwise values in the output's precision and, for an output [N, 1], shape [N, 1].
-     */
-    static Tensor target(Loss loss, INDArray y, Tensor out) {
-        boolean wantsIds = loss instanceof CrossEntropyLoss || loss instanceof NLLLoss;
-        if (wantsIds) {
-            return Tensor.of(y.rank() == 1 && y.dataType().isFPType() ? y.castTo(DataType.INT) : y);
-        }
-        INDArray t = y.dataType() == out.dtype() ? y : y.castTo(out.dtype());
-        if (t.rank() == 1 && out.rank() == 2 && out.size(1) == 1 && out.size(0) == t.length()) {
-            t = t.reshape(t.length(), 1);
-        }
-        return Tensor.of(t);
     }
 
     private boolean improves(double value, double best) {
