@@ -9,6 +9,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link CheckFailed} with the fact, the expected value, the actual value and the tolerance.
  *
  * <p>Statically imported by the kernel, so a notebook writes {@code check("σ'(0)", d, 0.25, 1e-9)}.
+ *
+ * <p><b>Tolerances must hold on every x86-64 CPU.</b> Exact claims (a formula, a hand-worked
+ * number) are computed in fp64 and may use a tight tolerance. Results of fp32 arithmetic get a
+ * band relative to the values' magnitude, never tighter than about 1e-5 of it: the BLAS kernels
+ * for AVX2 and AVX-512 sum in different orders, so fp32 results differ in their last bits from one
+ * machine to the next. To check that fp32 values are "equal", divide their difference by their
+ * scale; to keep such a check able to fail, also compare it with a case that must differ.
  */
 public final class Check {
 
