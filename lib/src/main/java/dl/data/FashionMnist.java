@@ -253,11 +253,15 @@ public final class FashionMnist {
         return ArrayDataset.of(images.reshape(images.size(0), 1, SIDE, SIDE), labelArray(), CLASS_NAMES);
     }
 
-    /** One line: which part, how many images, from where. */
+    /**
+     * One line: which part, how many images, from where. The committed subset is named by its path
+     * inside the project, so published notebooks do not show the build machine's folders.
+     */
     public String describe() {
         String from = source == Source.DEBIAN ? "full set from Debian's " + DEBIAN_PACKAGE
                 : source == Source.SUBSET ? "committed subset" : "own files";
-        return "Fashion-MNIST" + (part == null ? "" : " " + part.name().toLowerCase()) + ": " + size() + " images 28x28, " + from + " (" + folder + ")";
+        String where = source == Source.SUBSET ? "datasets/" + folder.getFileName() : folder.toString();
+        return "Fashion-MNIST" + (part == null ? "" : " " + part.name().toLowerCase()) + ": " + size() + " images 28x28, " + from + " (" + where + ")";
     }
 
     @Override

@@ -3,6 +3,7 @@ package dl.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,6 +45,9 @@ class FashionMnistTest {
         assertArrayEquals(new long[] {2000, 1, 28, 28}, train.imageDataset().x().shape());
         assertEquals(500, FashionMnist.test(true).size());
         assertTrue(train.describe().contains("committed subset"), train.describe());
+        // published notebooks print this line: a project-relative path, never the machine's folders
+        assertTrue(train.describe().endsWith("(datasets/fashion-mnist-subset)"), train.describe());
+        assertFalse(train.describe().contains(DatasetsFolder.find().toString()), train.describe());
     }
 
     @Test
