@@ -91,21 +91,35 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public static Tensor zeros(long... shape) {
-        return new Tensor(Nd4j.zeros(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.zeros(DataType.FLOAT, checkShape("zeros", shape)));
     }
 
     public static Tensor ones(long... shape) {
-        return new Tensor(Nd4j.ones(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.ones(DataType.FLOAT, checkShape("ones", shape)));
     }
 
     /** Standard normal values from Nd4j's seeded generator ({@code Course.seed}). */
     public static Tensor randn(long... shape) {
-        return new Tensor(Nd4j.randn(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.randn(DataType.FLOAT, checkShape("randn", shape)));
     }
 
     /** Uniform values in [0, 1) from Nd4j's seeded generator. */
     public static Tensor rand(long... shape) {
-        return new Tensor(Nd4j.rand(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.rand(DataType.FLOAT, checkShape("rand", shape)));
+    }
+
+    /** The factories' shape check: every dimension a size of at least 0 (else Nd4j's message names none). */
+    private static long[] checkShape(String factory, long[] shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("Tensor." + factory + ": expected a shape (sizes >= 0), got null");
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("Tensor." + factory + Arrays.toString(shape)
+                        + ": expected every dimension >= 0, got " + shape[i] + " at dimension " + i);
+            }
+        }
+        return shape;
     }
 
     /**

@@ -108,4 +108,20 @@ class TensorCoreTest {
         assertEquals(DataType.DOUBLE, Tensor.ofDouble(1, 2).dtype());
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(1, 2).add(Tensor.ofDouble(1, 2)));
     }
+
+    @Test
+    void negativeDimensionInAFactoryNamesFactoryShapeAndDimension() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(-1, 3));
+        assertTrue(e.getMessage().contains("Tensor.zeros[-1, 3]"), e.getMessage());
+        assertTrue(e.getMessage().contains(">= 0") && e.getMessage().contains("got -1 at dimension 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.ones(2, -4));
+        assertTrue(e.getMessage().contains("Tensor.ones[2, -4]") && e.getMessage().contains("got -4 at dimension 1"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(-2));
+        assertTrue(e.getMessage().contains("Tensor.randn[-2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.rand(3, 1, -1));
+        assertTrue(e.getMessage().contains("Tensor.rand[3, 1, -1]") && e.getMessage().contains("dimension 2"),
+                e.getMessage());
+        assertEquals(0, Tensor.zeros(0, 3).length()); // an empty tensor is still allowed
+    }
 }
