@@ -190,9 +190,36 @@ public class Tensor implements HtmlDisplayable {
         this.data = newData;
     }
 
-    /** dL/d(this) after {@link #backward()}, or null if no gradient reached it yet. */
+    /**
+     * dL/d(this) after {@link #backward()}, or <b>null</b> if no gradient reached it yet: before any
+     * backward(), after {@link #zeroGrad()}, when this tensor does not require grad, or when it is
+     * computed (not a leaf) and {@link #retainGrad()} was not called. Optimizers rely on null meaning
+     * "no gradient, skip". To read a gradient that must be there, use {@link #gradOrThrow()}, which
+     * says why it is missing instead of a NullPointerException later.
+     */
     public INDArray grad() {
         return grad;
+    }
+
+    /**
+     * dL/d(this), as {@link #grad()}, but throws an {@link IllegalStateException} that says why
+     * there is none (no backward() yet, no requiresGrad, or a computed tensor without retainGrad()).
+     */
+    public INDArray gradOrThrow() {
+        if (grad != null) {
+            return grad;
+        }
+        String why;
+        if (!requiresGrad) {
+            why = "it does not require grad; call requiresGrad(true) on it before computing the loss, then backward()";
+        } else if (!isLeaf() && !retainGrad) {
+            why = "it is computed (op '" + op + "'), not a leaf, so backward() keeps no gradient for it;"
+                    + " call retainGrad() on it before backward()";
+        } else {
+            why = "no backward() has reached it yet (or zeroGrad() cleared it);"
+                    + " call backward() on a loss computed from it first";
+        }
+        throw new IllegalStateException(describe() + ".gradOrThrow(): expected a gradient, got none: " + why);
     }
 
     public boolean requiresGrad() {

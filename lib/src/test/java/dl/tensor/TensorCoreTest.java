@@ -124,4 +124,20 @@ class TensorCoreTest {
                 e.getMessage());
         assertEquals(0, Tensor.zeros(0, 3).length()); // an empty tensor is still allowed
     }
+
+    @Test
+    void gradBeforeBackwardIsNullAndGradOrThrowSaysWhy() {
+        Tensor w = Tensor.ofDouble(1, 2).requiresGrad(true);
+        assertNull(w.grad()); // optimizers rely on null meaning "no gradient"
+        var e = assertThrows(IllegalStateException.class, w::gradOrThrow);
+        assertTrue(e.getMessage().contains("gradOrThrow") && e.getMessage().contains("expected a gradient")
+                && e.getMessage().contains("call backward()"), e.getMessage());
+        var x = assertThrows(IllegalStateException.class, () -> Tensor.ofDouble(1, 2).gradOrThrow());
+        assertTrue(x.getMessage().contains("requiresGrad(true)"), x.getMessage());
+        Tensor h = w.mul(2);
+        h.sum().backward();
+        var c = assertThrows(IllegalStateException.class, h::gradOrThrow);
+        assertTrue(c.getMessage().contains("retainGrad()"), c.getMessage());
+        assertEquals(2, w.gradOrThrow().getDouble(0), 1e-12);
+    }
 }
