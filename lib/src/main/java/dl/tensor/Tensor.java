@@ -711,16 +711,25 @@ public class Tensor implements HtmlDisplayable {
                 g -> new INDArray[] {Nd4j.zeros(data.dataType(), shape).addi(keepDimsShape(g, shape, ax))}, this);
     }
 
-    /** Mean of all elements. */
+    /** Mean of all elements; an empty tensor has none, so it is refused (instead of NaN). */
     public Tensor mean() {
+        if (length() == 0) {
+            throw new IllegalArgumentException(describe() + ".mean(): expected at least one element, got the mean of"
+                    + " an empty tensor (shape " + Arrays.toString(shape()) + ")");
+        }
         return sum().div((double) length());
     }
 
-    /** Mean along {@code axes}. */
+    /** Mean along {@code axes}; axes of size 0 are refused (their mean would be NaN). */
     public Tensor mean(boolean keepDims, int... axes) {
         long n = 1;
         for (int a : axesOf("mean", axes)) {
             n *= size(a);
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(describe() + ".mean(axes " + Arrays.toString(axes)
+                    + "): expected at least one element along the axes, got the mean of an empty tensor (shape "
+                    + Arrays.toString(shape()) + ")");
         }
         return sum(keepDims, axes).div((double) n);
     }

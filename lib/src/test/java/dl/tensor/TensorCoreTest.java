@@ -140,4 +140,14 @@ class TensorCoreTest {
         assertTrue(c.getMessage().contains("retainGrad()"), c.getMessage());
         assertEquals(2, w.gradOrThrow().getDouble(0), 1e-12);
     }
+
+    @Test
+    void meanOfAnEmptyTensorIsRefusedInsteadOfNaN() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0).mean());
+        assertTrue(e.getMessage().contains("mean of an empty tensor (shape [0])")
+                && e.getMessage().contains("expected at least one element"), e.getMessage());
+        var a = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0, 3).mean(false, 0));
+        assertTrue(a.getMessage().contains("mean of an empty tensor (shape [0, 3])"), a.getMessage());
+        assertEquals(1.0, Tensor.ones(2, 3).mean().item(), 1e-7);
+    }
 }
