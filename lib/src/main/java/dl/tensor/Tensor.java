@@ -91,21 +91,35 @@ public class Tensor implements HtmlDisplayable {
     }
 
     public static Tensor zeros(long... shape) {
-        return new Tensor(Nd4j.zeros(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.zeros(DataType.FLOAT, checkShape("zeros", shape)));
     }
 
     public static Tensor ones(long... shape) {
-        return new Tensor(Nd4j.ones(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.ones(DataType.FLOAT, checkShape("ones", shape)));
     }
 
     /** Standard normal values from Nd4j's seeded generator ({@code Course.seed}). */
     public static Tensor randn(long... shape) {
-        return new Tensor(Nd4j.randn(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.randn(DataType.FLOAT, checkShape("randn", shape)));
     }
 
     /** Uniform values in [0, 1) from Nd4j's seeded generator. */
     public static Tensor rand(long... shape) {
-        return new Tensor(Nd4j.rand(DataType.FLOAT, shape));
+        return new Tensor(Nd4j.rand(DataType.FLOAT, checkShape("rand", shape)));
+    }
+
+    /** The factories' shape check: every dimension a size of at least 0 (else Nd4j's message names none). */
+    private static long[] checkShape(String factory, long[] shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("Tensor." + factory + ": expected a shape (sizes >= 0), got null");
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("Tensor." + factory + Arrays.toString(shape)
+                        + ": expected every dimension >= 0, got " + shape[i] + " at dimension " + i);
+            }
+        }
+        return shape;
     }
 
     /**
@@ -176,9 +190,36 @@ public class Tensor implements HtmlDisplayable {
         this.data = newData;
     }
 
-    /** dL/d(this) after {@link #backward()}, or null if no gradient reached it yet. */
+    /**
+     * dL/d(this) after {@link #backward()}, or <b>null</b> if no gradient reached it yet: before any
+     * backward(), after {@link #zeroGrad()}, when this tensor does not require grad, or when it is
+     * computed (not a leaf) and {@link #retainGrad()} was not called. Optimizers rely on null meaning
+     * "no gradient, skip". To read a gradient that must be there, use {@link #gradOrThrow()}, which
+     * says why it is missing instead of a NullPointerException later.
+     */
     public INDArray grad() {
         return grad;
+    }
+
+    /**
+     * dL/d(this), as {@link #grad()}, but throws an {@link IllegalStateException} that says why
+     * there is none (no backward() yet, no requiresGrad, or a computed tensor without retainGrad()).
+     */
+    public INDArray gradOrThrow() {
+        if (grad != null) {
+            return grad;
+        }
+        String why;
+        if (!requiresGrad) {
+            why = "it does not require grad; call requiresGrad(true) on it before computing the loss, then backward()";
+        } else if (!isLeaf() && !retainGrad) {
+            why = "it is computed (op '" + op + "'), not a leaf, so backward() keeps no gradient for it;"
+                    + " call retainGrad() on it before backward()";
+        } else {
+            why = "no backward() has reached it yet (or zeroGrad() cleared it);"
+                    + " call backward() on a loss computed from it first";
+        }
+        throw new IllegalStateException(describe() + ".gradOrThrow(): expected a gradient, got none: " + why);
     }
 
     public boolean requiresGrad() {
@@ -670,16 +711,25 @@ public class Tensor implements HtmlDisplayable {
                 g -> new INDArray[] {Nd4j.zeros(data.dataType(), shape).addi(keepDimsShape(g, shape, ax))}, this);
     }
 
-    /** Mean of all elements. */
+    /** Mean of all elements; an empty tensor has none, so it is refused (instead of NaN). */
     public Tensor mean() {
+        if (length() == 0) {
+            throw new IllegalArgumentException(describe() + ".mean(): expected at least one element, got the mean of"
+                    + " an empty tensor (shape " + Arrays.toString(shape()) + ")");
+        }
         return sum().div((double) length());
     }
 
-    /** Mean along {@code axes}. */
+    /** Mean along {@code axes}; axes of size 0 are refused (their mean would be NaN). */
     public Tensor mean(boolean keepDims, int... axes) {
         long n = 1;
         for (int a : axesOf("mean", axes)) {
             n *= size(a);
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(describe() + ".mean(axes " + Arrays.toString(axes)
+                    + "): expected at least one element along the axes, got the mean of an empty tensor (shape "
+                    + Arrays.toString(shape()) + ")");
         }
         return sum(keepDims, axes).div((double) n);
     }

@@ -108,4 +108,46 @@ class TensorCoreTest {
         assertEquals(DataType.DOUBLE, Tensor.ofDouble(1, 2).dtype());
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(1, 2).add(Tensor.ofDouble(1, 2)));
     }
+
+    @Test
+    void negativeDimensionInAFactoryNamesFactoryShapeAndDimension() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(-1, 3));
+        assertTrue(e.getMessage().contains("Tensor.zeros[-1, 3]"), e.getMessage());
+        assertTrue(e.getMessage().contains(">= 0") && e.getMessage().contains("got -1 at dimension 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.ones(2, -4));
+        assertTrue(e.getMessage().contains("Tensor.ones[2, -4]") && e.getMessage().contains("got -4 at dimension 1"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(-2));
+        assertTrue(e.getMessage().contains("Tensor.randn[-2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.rand(3, 1, -1));
+        assertTrue(e.getMessage().contains("Tensor.rand[3, 1, -1]") && e.getMessage().contains("dimension 2"),
+                e.getMessage());
+        assertEquals(0, Tensor.zeros(0, 3).length()); // an empty tensor is still allowed
+    }
+
+    @Test
+    void gradBeforeBackwardIsNullAndGradOrThrowSaysWhy() {
+        Tensor w = Tensor.ofDouble(1, 2).requiresGrad(true);
+        assertNull(w.grad()); // optimizers rely on null meaning "no gradient"
+        var e = assertThrows(IllegalStateException.class, w::gradOrThrow);
+        assertTrue(e.getMessage().contains("gradOrThrow") && e.getMessage().contains("expected a gradient")
+                && e.getMessage().contains("call backward()"), e.getMessage());
+        var x = assertThrows(IllegalStateException.class, () -> Tensor.ofDouble(1, 2).gradOrThrow());
+        assertTrue(x.getMessage().contains("requiresGrad(true)"), x.getMessage());
+        Tensor h = w.mul(2);
+        h.sum().backward();
+        var c = assertThrows(IllegalStateException.class, h::gradOrThrow);
+        assertTrue(c.getMessage().contains("retainGrad()"), c.getMessage());
+        assertEquals(2, w.gradOrThrow().getDouble(0), 1e-12);
+    }
+
+    @Test
+    void meanOfAnEmptyTensorIsRefusedInsteadOfNaN() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0).mean());
+        assertTrue(e.getMessage().contains("mean of an empty tensor (shape [0])")
+                && e.getMessage().contains("expected at least one element"), e.getMessage());
+        var a = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0, 3).mean(false, 0));
+        assertTrue(a.getMessage().contains("mean of an empty tensor (shape [0, 3])"), a.getMessage());
+        assertEquals(1.0, Tensor.ones(2, 3).mean().item(), 1e-7);
+    }
 }
