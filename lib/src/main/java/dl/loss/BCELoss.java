@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Binary cross-entropy on probabilities p ∈ [0, 1] with targets y (usually 0 or 1):
+ * Binary cross-entropy on probabilities p ∈ [0, 1] with targets y ∈ [0, 1] (usually 0 or 1; others are refused):
  * l_i = −(y_i log p_i + (1 − y_i) log(1 − p_i)), which is −log p(y) for y ∈ {0, 1}.
  *
  * <p>As in PyTorch, each log is clamped at −100, so p = 0 or 1 gives a large finite loss and
@@ -30,6 +30,7 @@ public final class BCELoss extends ElementwiseLoss {
 
     @Override
     protected void check(Tensor prediction, Tensor target) {
+        Targets.checkProbabilityTarget(name(), target);
         INDArray p = prediction.data();
         double min = p.minNumber().doubleValue();
         double max = p.maxNumber().doubleValue();

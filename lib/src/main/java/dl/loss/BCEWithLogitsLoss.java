@@ -22,6 +22,12 @@ public final class BCEWithLogitsLoss extends ElementwiseLoss {
         super(reduction);
     }
 
+    /** Targets are probabilities in [0, 1] (the logits may be any value). */
+    @Override
+    protected void check(Tensor logits, Tensor target) {
+        Targets.checkProbabilityTarget(name(), target);
+    }
+
     @Override
     protected Tensor perElement(Tensor logits, Tensor target) {
         INDArray z = logits.data();

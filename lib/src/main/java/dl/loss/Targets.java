@@ -49,6 +49,27 @@ final class Targets {
         }
     }
 
+    /**
+     * Binary cross-entropy targets are probabilities: 0 or 1, or a soft label in between. Names
+     * the first value outside [0, 1] (or NaN) and its position.
+     */
+    static void checkProbabilityTarget(String loss, Tensor target) {
+        var y = target.data();
+        if (y.minNumber().doubleValue() >= 0 && y.maxNumber().doubleValue() <= 1
+                && !Double.isNaN(y.sumNumber().doubleValue())) {
+            return;
+        }
+        double[] values = target.toDoubleArray();
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0 && values[i] <= 1)) {
+                throw new IllegalArgumentException(loss + ": target must hold probabilities in [0, 1] (class 0 or 1,"
+                        + " or a soft label), got " + values[i] + " at " + position(i, target.shape())
+                        + " (flat index " + i + "); hint: BCE takes one 0/1 label per output, for class ids 0..C-1"
+                        + " use CrossEntropyLoss");
+            }
+        }
+    }
+
     /** "[2, 0]": the position of element {@code flatIndex} (row-major) in an array of {@code shape}. */
     static String position(long flatIndex, long[] shape) {
         if (shape.length == 0) {

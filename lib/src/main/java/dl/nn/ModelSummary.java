@@ -24,6 +24,13 @@ public final class ModelSummary implements HtmlDisplayable {
         public String shapeText() {
             return outputShape == null ? "-" : Arrays.toString(outputShape);
         }
+
+        /** Prints the shape readably ([N, 10], not the array's [J@... identity). */
+        @Override
+        public String toString() {
+            return "Row[name=" + name + ", type=" + type + ", outputShape=" + shapeText() + ", parameters=" + parameters
+                    + ", depth=" + depth + "]";
+        }
     }
 
     private final String modelType;

@@ -2,6 +2,7 @@ package dl.optim;
 
 import dl.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -204,7 +205,7 @@ public abstract class Optimizer {
         double lr = groups.get(0).lr();
         for (ParamGroup g : groups) {
             if (g.lr() != lr) {
-                throw new IllegalStateException(kind + ": groups have different learning rates " + lrs()
+                throw new IllegalStateException(kind + ": groups have different learning rates " + Arrays.toString(lrs())
                         + "; ask one group: group(i).lr()");
             }
         }

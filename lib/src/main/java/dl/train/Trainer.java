@@ -217,12 +217,12 @@ public final class Trainer {
             while (epoch < epochs && !stopRequested) {
                 epoch++;
                 long epochStart = System.nanoTime();
-                double lr = optimizer.lr();
+                double[] lrs = optimizer.lrs();
                 Map<String, Double> logs = trainOneEpoch(train, epoch, progress, progressId, start);
                 if (validation != null) {
                     evaluate(validation).forEach((k, v) -> logs.put("val_" + k, v));
                 }
-                logs.put("lr", lr);
+                putLearningRates(logs, lrs);
                 logs.put("seconds", (System.nanoTime() - epochStart) / 1e9);
                 history.log(epoch, logs);
 
@@ -310,7 +310,7 @@ public final class Trainer {
             double value = l.item();
             if (!Double.isFinite(value)) {
                 throw new TrainingDiverged("Trainer: the loss became " + value + " at epoch " + epoch + ", step " + step
-                        + " of " + batches + " (learning rate " + optimizer.lr() + "; mean loss of the epoch's earlier steps "
+                        + " of " + batches + " (learning rate " + learningRateText(optimizer.lrs()) + "; mean loss of the epoch's earlier steps "
                         + (seen == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.4g", lossSum / seen)) + "). hint: lower the learning rate, "
                         + "normalize the inputs or clip gradients (clipGradNorm)");
             }
@@ -413,11 +413,28 @@ public final class Trainer {
         return b.toString();
     }
 
+    /** "lr" when every parameter group shares one rate, else "lr_group0", "lr_group1", ... (fine-tuning). */
+    private static void putLearningRates(Map<String, Double> logs, double[] lrs) {
+        if (java.util.Arrays.stream(lrs).distinct().count() <= 1) {
+            logs.put("lr", lrs[0]);
+            return;
+        }
+        for (int i = 0; i < lrs.length; i++) {
+            logs.put("lr_group" + i, lrs[i]);
+        }
+    }
+
+    /** One rate, or each group's rate readably ("[0.1, 0.01] by group"). */
+    private static String learningRateText(double[] lrs) {
+        return java.util.Arrays.stream(lrs).distinct().count() <= 1 ? String.valueOf(lrs[0])
+                : java.util.Arrays.toString(lrs) + " by group";
+    }
+
     private static String summary(History h, double seconds, String stopReason) {
         StringBuilder b = new StringBuilder("trained " + h.epochs() + " epoch" + (h.epochs() == 1 ? "" : "s") + " in "
                 + Progress.duration(seconds) + ":");
         for (String c : h.columnNames()) {
-            if (!c.equals("epoch") && !c.equals("seconds") && !c.equals("lr")) {
+            if (!c.equals("epoch") && !c.equals("seconds") && !c.equals("lr") && !c.matches("lr_group\\d+")) {
                 b.append(' ').append(c).append(' ').append(History.format(c, h.last(c)));
             }
         }

@@ -76,6 +76,25 @@ class LossErrorsAndShapesTest {
     }
 
     @Test
+    void bceRejectsTargetsOutsideZeroOne() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.bce(Tensor.ofDouble(0.2, 0.5, 0.9), Tensor.ofDouble(0, 3, 1)));
+        assertTrue(e.getMessage().startsWith("BCELoss: target must hold probabilities in [0, 1]"), e.getMessage());
+        assertTrue(e.getMessage().contains("got 3.0 at [1] (flat index 1)"), e.getMessage());
+        var logits = assertThrows(IllegalArgumentException.class,
+                () -> Losses.bceWithLogits(Tensor.ofDouble(new double[][] {{2, -1}, {0, 5}}),
+                        Tensor.ofDouble(new double[][] {{1, 0}, {-1, 2}})));
+        assertTrue(logits.getMessage().startsWith("BCEWithLogitsLoss: target must hold probabilities in [0, 1]")
+                && logits.getMessage().contains("got -1.0 at [1, 0]"), logits.getMessage());
+        var nan = assertThrows(IllegalArgumentException.class,
+                () -> new BCEWithLogitsLoss().forward(Tensor.ofDouble(1, 2), Tensor.ofDouble(Double.NaN, 1)));
+        assertTrue(nan.getMessage().contains("got NaN at [0]"), nan.getMessage());
+        // soft labels stay allowed, and logits may be any value
+        assertTrue(Double.isFinite(Losses.bce(Tensor.ofDouble(0.3, 0.6), Tensor.ofDouble(0.25, 1)).item()));
+        assertTrue(Double.isFinite(Losses.bceWithLogits(Tensor.ofDouble(-7, 12), Tensor.ofDouble(0, 0.5)).item()));
+    }
+
+    @Test
     void otherBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> new HuberLoss(0));
         assertThrows(IllegalArgumentException.class, () -> new HuberLoss(-1));

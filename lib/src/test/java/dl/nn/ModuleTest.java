@@ -222,6 +222,7 @@ class ModuleTest {
         assertEquals(List.of("0", "1", "2"), s.rows().stream().map(ModelSummary.Row::name).toList());
         assertEquals(List.of("Linear", "ReLU", "Linear"), s.rows().stream().map(ModelSummary.Row::type).toList());
         assertArrayEquals(new long[] {1, 16}, s.rows().get(1).outputShape());
+        assertTrue(s.rows().get(1).toString().contains("outputShape=[1, 16]"), s.rows().get(1).toString());
         assertArrayEquals(new long[] {1, 1}, s.rows().get(2).outputShape());
         assertEquals(List.of(48L, 0L, 17L), s.rows().stream().map(ModelSummary.Row::parameters).toList());
         assertEquals(65, s.totalParameters());

@@ -84,7 +84,9 @@ class OptimizerTest {
         assertEquals(0.1, opt.group(1).lr());
         assertEquals(0.01, opt.group(2).lr());
         assertArrayEquals(new double[] {0.1, 0.1, 0.01}, opt.lrs());
-        assertThrows(IllegalStateException.class, opt::lr);
+        var mixed = assertThrows(IllegalStateException.class, opt::lr);
+        assertEquals("SGD: groups have different learning rates [0.1, 0.1, 0.01]; ask one group: group(i).lr()",
+                mixed.getMessage(), "the rates are printed, not [D@...");
         opt.setLr(0.05);
         assertEquals(0.05, opt.lr());
         opt.group(2).setLr(0.2);

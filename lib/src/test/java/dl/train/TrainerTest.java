@@ -129,6 +129,17 @@ class TrainerTest {
     }
 
     @Test
+    void groupsWithDifferentLearningRatesAreRecordedPerGroup() {
+        var model = new Sequential(new Linear(2, 4), new Tanh(), new Linear(4, 1));
+        var opt = new SGD(model.get(0).parameters(), 0.1);
+        opt.addParamGroup(model.get(2).parameters(), java.util.Map.of("lr", 0.01));
+        var h = Trainer.of(model, new BCEWithLogitsLoss(), opt).epochs(2).progress(false)
+                .fit(LogicGates.xor().loader(4));
+        assertArrayEquals(new double[] {0.1, 0.1}, h.doubles("lr_group0"), 1e-12);
+        assertArrayEquals(new double[] {0.01, 0.01}, h.doubles("lr_group1"), 1e-12);
+    }
+
+    @Test
     void badSettingsAreRejectedClearly() {
         var model = new Sequential(new Linear(2, 1));
         var t = Trainer.of(model, new MSELoss(), new SGD(model.parameters(), 0.1));
