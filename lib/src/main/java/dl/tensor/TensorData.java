@@ -121,7 +121,11 @@ final class TensorData {
             return flat.dataType() == DataType.LONG ? Nd4j.scalar(flat.getLong(0))
                     : Nd4j.scalar(flat.dataType(), flat.getDouble(0));
         }
-        return flat.reshape('c', shape);
+        if (java.util.Arrays.equals(flat.shape(), shape)) {
+            return flat;
+        }
+        INDArray r = flat.reshape('c', shape);
+        return r.isView() ? r.dup('c') : r;   // own the data: callers such as GradCheck refuse views
     }
 
     private static void requireData(String factory, Object data) {

@@ -212,4 +212,13 @@ class TensorFactoriesTest {
         var graph = assertThrows(IllegalStateException.class, () -> computed.assign(1));
         assertTrue(graph.getMessage().contains("op 'mul'"), graph.getMessage());
     }
+
+    @Test
+    void factoriesOwnContiguousData() {
+        for (Tensor t : new Tensor[] {Tensor.of(1, 2), Tensor.ofDouble(new double[] {1, 2, 3, 4}, 2, 2),
+                Tensor.column(1, 2), Tensor.ofInts(new int[] {1, 2, 3, 4}, 2, 2), Tensor.ofDouble(new double[][] {{1}, {2}})}) {
+            assertFalse(t.data().isView(), t.toString());
+            assertEquals('c', t.data().ordering());
+        }
+    }
 }
