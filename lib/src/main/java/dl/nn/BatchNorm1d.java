@@ -56,6 +56,11 @@ public class BatchNorm1d extends Module {
         this.runningVar = buffer("running_var", Nd4j.ones(DataType.FLOAT, features));
     }
 
+    /** Number of features (channels) C. */
+    public int numFeatures() {
+        return features;
+    }
+
     /** γ (PyTorch's {@code weight}), shape [C], or null without affine. */
     public Parameter gamma() {
         return gamma;
