@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,6 +43,7 @@ public abstract class Module {
     private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
     private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
     private final LinkedHashMap<String, Module> modules = new LinkedHashMap<>();
+    private final List<BiConsumer<Module, Tensor>> forwardHooks = new ArrayList<>();
     private boolean training = true;
     /** The name under which the first parent registered this module (for error messages). */
     private String label;
@@ -68,7 +70,24 @@ public abstract class Module {
         if (recorder != null) {
             recorder.exit(row, y);
         }
+        if (!forwardHooks.isEmpty()) {
+            for (BiConsumer<Module, Tensor> hook : List.copyOf(forwardHooks)) {
+                hook.accept(this, y);
+            }
+        }
         return y;
+    }
+
+    /**
+     * Calls {@code hook} with this module and its output after every {@link #forward} (PyTorch's
+     * forward hooks): to look at feature maps. Closing the returned handle removes the hook.
+     */
+    public AutoCloseable addForwardHook(BiConsumer<Module, Tensor> hook) {
+        if (hook == null) {
+            throw new IllegalArgumentException(typeName() + ".addForwardHook: hook is null");
+        }
+        forwardHooks.add(hook);
+        return () -> forwardHooks.remove(hook);
     }
 
     /**
