@@ -103,14 +103,13 @@ public final class IdxFile {
         }
         ByteBuffer header = ByteBuffer.wrap(bytes, 4, 4 * rank).order(ByteOrder.BIG_ENDIAN);
         int[] dims = new int[rank];
-        long count = 1;
         for (int d = 0; d < rank; d++) {
             dims[d] = header.getInt();
             if (dims[d] < 0) {
                 throw new DataFileException(source + ": dimension " + d + " has negative size " + dims[d]);
             }
-            count *= dims[d];
         }
+        long count = elementCount(dims, type, bytes.length - headerLength, source);
         long expected = count * type.bytes;
         long actual = bytes.length - headerLength;
         if (actual < expected) {
@@ -122,6 +121,26 @@ public final class IdxFile {
                     + expected + " data bytes of " + Arrays.toString(dims) + " (corrupt or not an IDX file)");
         }
         return new IdxFile(source, type, dims, bytes, headerLength);
+    }
+
+    /**
+     * The product of the sizes, computed without overflow: a header whose sizes multiply past
+     * what a Java array can hold (2³¹ − 1 elements) is rejected here, because in 64-bit
+     * arithmetic such a product can wrap around to a small number (4 sizes of 65536 give 0) and
+     * pass the length check.
+     */
+    private static long elementCount(int[] dims, Type type, long dataBytes, String source) {
+        long count = 1;
+        for (int d = 0; d < dims.length; d++) {
+            count *= dims[d];
+            if (count > Integer.MAX_VALUE || count * type.bytes > Integer.MAX_VALUE) {
+                throw new DataFileException(source + ": header " + Arrays.toString(dims) + " of " + type
+                        + " describes more data than an array can hold (the product of the sizes up to dimension " + d
+                        + " already passes " + Integer.MAX_VALUE + " bytes), while the file has " + dataBytes
+                        + " data bytes: a corrupt header");
+            }
+        }
+        return count;
     }
 
     public Type type() {

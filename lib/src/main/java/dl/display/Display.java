@@ -23,6 +23,9 @@ public final class Display {
 
         /** Replaces the output that carries {@code id} with a rendering of {@code o}. */
         void update(String id, Object o);
+
+        /** Clears the running cell's output (Jupyter's clear_output); {@code wait}: at the next output. */
+        default void clear(boolean wait) {}
     }
 
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
@@ -48,6 +51,25 @@ public final class Display {
         Sink s = sink;
         if (s != null) {
             s.update(id, o);
+        }
+    }
+
+    /**
+     * Clears what the running cell has shown so far, at once. For a simple animation: clear,
+     * then show the next frame. Without a kernel this does nothing.
+     */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears what the running cell has shown so far. With {@code wait}, Jupyter clears only when
+     * the next output arrives, so an animation redrawn in a loop does not flicker.
+     */
+    public static void clearOutput(boolean wait) {
+        Sink s = sink;
+        if (s != null) {
+            s.clear(wait);
         }
     }
 

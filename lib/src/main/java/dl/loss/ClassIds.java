@@ -29,18 +29,43 @@ final class ClassIds {
                 + "; hint: for scores [N, C, d...] move the class axis last and reshape to [N·d..., C]");
     }
 
-    /** Labels [N] stored as whole floating-point numbers become integer class ids; others pass as they are. */
-    static Tensor fromLabels(INDArray y) {
-        return Tensor.of(y.rank() == 1 && y.dataType().isFPType() ? y.castTo(DataType.INT) : y);
+    /**
+     * Labels [N] stored as whole floating-point numbers (as datasets store them) become integer
+     * class ids; a value that is not a whole number is rejected as the losses reject it
+     * ({@link #requireWhole}), never truncated (1.7 is not class 1). Others pass as they are.
+     */
+    static Tensor fromLabels(String loss, INDArray y) {
+        if (y.rank() == 1 && y.dataType().isFPType()) {
+            requireWhole(loss, y);
+            return Tensor.of(y.castTo(DataType.INT));
+        }
+        return Tensor.of(y);
+    }
+
+    /** Throws for the first element of floating-point labels that is not a whole number (or NaN), naming index and value. */
+    static void requireWhole(String loss, INDArray labels) {
+        double[] values = labels.dup('c').data().asDouble();
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (v != Math.rint(v) || Double.isInfinite(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                String shown = labels.dataType() == DataType.DOUBLE ? String.valueOf(v) : String.valueOf((float) v);
+                throw new IllegalArgumentException(loss + ": label " + shown + " at index " + i
+                        + " is not a class id; class ids are whole numbers 0..C-1 (a label is never rounded or truncated)"
+                        + "; hint: for soft or probability targets pass a floating-point tensor of shape [N, C]");
+            }
+        }
     }
 
     /** Validated class ids from an integer tensor of shape [N] (or a scalar when N = 1). */
     static int[] of(String loss, Tensor labels, long n, long numClasses) {
         Objects.requireNonNull(labels, loss + ": labels must not be null");
         if (!labels.dtype().isIntType()) {
+            if (labels.dtype().isFPType() && labels.rank() == 1) {
+                requireWhole(loss, labels.data());   // the same rule and message as labels read by the Trainer
+            }
             throw new IllegalArgumentException(loss + ": labels must be integer class ids (INT or LONG), got "
                     + labels.dtype() + " of shape " + Arrays.toString(labels.shape())
-                    + "; hint: pass an int[] or Tensor.of(labels.data().castTo(DataType.INT))"
+                    + "; hint: pass an int[] (labels.toIntArray()) or a tensor of ids (Tensor.ofInts(ids))"
                     + (labels.rank() == 1 ? "; for class probabilities pass targets of shape [" + n + ", " + numClasses + "]" : ""));
         }
         boolean shapeOk = labels.rank() == 1 || (labels.rank() == 0 && n == 1);

@@ -57,6 +57,6 @@ public final class NLLLoss extends Loss {
     /** Class ids: labels [N] as integers (a float [N, C] target stays class probabilities). */
     @Override
     public Tensor targetFor(INDArray y, Tensor prediction) {
-        return ClassIds.fromLabels(y);
+        return ClassIds.fromLabels(name(), y);
     }
 }

@@ -21,7 +21,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * next to the forward formula, e.g. for y = a·b: dL/da = g·b, dL/db = g·a. The graph is kept
  * only while some input requires a gradient and grad mode is on (see {@link #noGrad()}).
  *
- * <p>Values are fp32 by default ({@link #of(double...)}); pass fp64 arrays for gradient checks.
+ * <p>Values are fp32 by default ({@link #of(double...)}); pass fp64 arrays for gradient checks
+ * ({@link #ofDouble(double...)}). {@code Tensor.of(5.0)} is a scalar and {@code Tensor.of(array)} a
+ * vector even for one element, as {@code torch.tensor(5.0)} and {@code torch.tensor([5.0])}.
  */
 public class Tensor implements HtmlDisplayable {
 
@@ -63,16 +65,32 @@ public class Tensor implements HtmlDisplayable {
 
     // ---------------------------------------------------------------- factories
 
-    /** fp32 tensor from values: a scalar for one value, otherwise a vector. */
-    public static Tensor of(double... values) {
-        return new Tensor(values.length == 1
-                ? Nd4j.scalar(DataType.FLOAT, values[0])
-                : Nd4j.createFromArray(values).castTo(DataType.FLOAT));
+    // One number gives a scalar and an array a vector, as torch.tensor(5.0) is a scalar and
+    // torch.tensor([5.0]) has shape [1]: Java picks the one-double overload for Tensor.of(5.0)
+    // and the varargs one for Tensor.of(array), so an array of length 1 stays a vector.
+
+    /** fp32 scalar (shape [], like {@code torch.tensor(5.0)}); {@link #scalar(double)} says the same. */
+    public static Tensor of(double value) {
+        return new Tensor(Nd4j.scalar(DataType.FLOAT, value));
     }
 
-    /** fp32 matrix from rows. */
+    /** fp32 vector [n] from values, also for n = 1 ({@code Tensor.of(new double[] {5})} is [1]). */
+    public static Tensor of(double... values) {
+        return new Tensor(TensorData.vector("Tensor.of", values, DataType.FLOAT));
+    }
+
+    /**
+     * fp32 tensor of {@code shape} filled from {@code data} in row-major order, e.g.
+     * {@code Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3)}; one size may be -1 (inferred), and
+     * a data length that does not fit the shape is an error naming both.
+     */
+    public static Tensor of(double[] data, long... shape) {
+        return new Tensor(TensorData.shaped("Tensor.of", data, shape, DataType.FLOAT));
+    }
+
+    /** fp32 matrix from rows (all of the same length). */
     public static Tensor of(double[][] rows) {
-        return new Tensor(Nd4j.createFromArray(rows).castTo(DataType.FLOAT));
+        return new Tensor(TensorData.matrix("Tensor.of", rows, DataType.FLOAT));
     }
 
     /** Wraps an existing array (its data type is kept). */
@@ -80,14 +98,69 @@ public class Tensor implements HtmlDisplayable {
         return new Tensor(data);
     }
 
-    /** fp64 tensor from values (for gradient checks and exact worked examples). */
-    public static Tensor ofDouble(double... values) {
-        return new Tensor(values.length == 1 ? Nd4j.scalar(DataType.DOUBLE, values[0]) : Nd4j.createFromArray(values));
+    /** fp32 scalar (shape []): the same as {@link #of(double)}, for when it should read as a scalar. */
+    public static Tensor scalar(double value) {
+        return of(value);
     }
 
-    /** fp64 matrix from rows. */
+    /** fp64 scalar (shape []), for gradient checks and exact worked examples. */
+    public static Tensor ofDouble(double value) {
+        return new Tensor(Nd4j.scalar(DataType.DOUBLE, value));
+    }
+
+    /** fp64 vector [n] from values, also for n = 1. */
+    public static Tensor ofDouble(double... values) {
+        return new Tensor(TensorData.vector("Tensor.ofDouble", values, DataType.DOUBLE));
+    }
+
+    /** fp64 tensor of {@code shape} from row-major {@code data} (one size may be -1), as {@link #of(double[], long...)}. */
+    public static Tensor ofDouble(double[] data, long... shape) {
+        return new Tensor(TensorData.shaped("Tensor.ofDouble", data, shape, DataType.DOUBLE));
+    }
+
+    /** fp64 matrix from rows (all of the same length). */
     public static Tensor ofDouble(double[][] rows) {
-        return new Tensor(Nd4j.createFromArray(rows));
+        return new Tensor(TensorData.matrix("Tensor.ofDouble", rows, DataType.DOUBLE));
+    }
+
+    /** fp32 column [n, 1] from values: targets for a one-output model, or one feature per row. */
+    public static Tensor column(double... values) {
+        return new Tensor(TensorData.column("Tensor.column", values, DataType.FLOAT));
+    }
+
+    /** fp64 column [n, 1] from values. */
+    public static Tensor columnDouble(double... values) {
+        return new Tensor(TensorData.column("Tensor.columnDouble", values, DataType.DOUBLE));
+    }
+
+    /** Integer (INT32) vector [n], e.g. class ids or token ids; {@code Tensor.ofInts(3)} is [1], not a scalar. */
+    public static Tensor ofInts(int... ids) {
+        return new Tensor(TensorData.shaped("Tensor.ofInts", ids, new long[] {ids == null ? 0 : ids.length}));
+    }
+
+    /** Integer (INT32) tensor of {@code shape} from row-major {@code data} (one size may be -1). */
+    public static Tensor ofInts(int[] data, long... shape) {
+        return new Tensor(TensorData.shaped("Tensor.ofInts", data, shape));
+    }
+
+    /** Integer (INT32) matrix from rows (all of the same length), e.g. token ids per sequence. */
+    public static Tensor ofInts(int[][] rows) {
+        return new Tensor(TensorData.matrix("Tensor.ofInts", rows));
+    }
+
+    /** Integer (INT64, PyTorch's default for ids) vector [n]. */
+    public static Tensor ofLongs(long... ids) {
+        return new Tensor(TensorData.shaped("Tensor.ofLongs", ids, new long[] {ids == null ? 0 : ids.length}));
+    }
+
+    /** Integer (INT64) tensor of {@code shape} from row-major {@code data} (one size may be -1). */
+    public static Tensor ofLongs(long[] data, long... shape) {
+        return new Tensor(TensorData.shaped("Tensor.ofLongs", data, shape));
+    }
+
+    /** Integer (INT64) matrix from rows (all of the same length). */
+    public static Tensor ofLongs(long[][] rows) {
+        return new Tensor(TensorData.matrix("Tensor.ofLongs", rows));
     }
 
     public static Tensor zeros(long... shape) {
@@ -331,7 +404,90 @@ public class Tensor implements HtmlDisplayable {
     /** Values flattened in row-major order as doubles. */
     public double[] toDoubleArray() {
         checkNotReleased("toDoubleArray()");
-        return data.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+        return JavaValues.doubles(data);
+    }
+
+    /** The values of a matrix [rows, cols] as {@code double[rows][cols]}. */
+    public double[][] toDoubleMatrix() {
+        return JavaValues.matrix(describe(), data);
+    }
+
+    /**
+     * Values flattened in row-major order as ints, e.g. predicted class ids; throws if a value is
+     * not a whole number in int range (it names the first one) rather than truncating it.
+     */
+    public int[] toIntArray() {
+        return JavaValues.ints(describe(), data);
+    }
+
+    /** Values flattened in row-major order as longs; throws if a value is not a whole number. */
+    public long[] toLongArray() {
+        return JavaValues.longs(describe(), data);
+    }
+
+    /**
+     * How many elements are not zero (true, for a mask): {@code pred.eq(labels).countNonZero()}
+     * counts the correct predictions. NaN counts as not zero, as in PyTorch's count_nonzero.
+     */
+    public long countNonZero() {
+        long n = 0;
+        for (double v : JavaValues.doubles(data)) {
+            if (v != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Copies {@code values} into this tensor in place (same shape; converted to this tensor's data
+     * type), e.g. to set a layer's weights by hand: {@code fc.weight().assign(Tensor.of(rows))}.
+     * The tensor keeps its identity, so an optimizer holding it sees the new values. Only for leaf
+     * tensors: a computed tensor's values belong to the graph that made it. Returns this.
+     */
+    public Tensor assign(Tensor values) {
+        if (values == null) {
+            throw new IllegalArgumentException(describe() + ".assign: expected values, got null");
+        }
+        if (!isLeaf()) {
+            throw new IllegalStateException(describe() + ".assign: only leaf tensors (inputs, parameters) can be"
+                    + " overwritten, this one is computed by op '" + op + "'; hint: detach() first");
+        }
+        checkSameShape(describe() + ".assign", values.data, data);
+        data.assign(values.data.dataType() == data.dataType() ? values.data : values.data.castTo(data.dataType()));
+        return this;
+    }
+
+    /** Sets every element to {@code value} in place (leaf tensors only). Returns this. */
+    public Tensor assign(double value) {
+        return assign(new Tensor(Nd4j.valueArrayOf(data.shape(), value, DataType.DOUBLE)));
+    }
+
+    /**
+     * dL/d(this) as a tensor (a copy with no history, so a later backward() does not change it),
+     * like PyTorch's {@code x.grad}; throws, saying why, when there is none (see {@link #gradOrThrow()}).
+     */
+    public Tensor gradTensor() {
+        return new Tensor(gradOrThrow().dup());
+    }
+
+    /**
+     * Replaces dL/d(this) by a copy of {@code gradient} (same shape and data type as this tensor),
+     * or clears it with null, as assigning PyTorch's {@code x.grad}: e.g. to try an optimizer step
+     * with a gradient of your choice. Returns this.
+     */
+    public Tensor setGrad(Tensor gradient) {
+        if (gradient == null) {
+            grad = null;
+            return this;
+        }
+        checkSameShape(describe() + ".setGrad", gradient.data, data);
+        if (gradient.dtype() != dtype()) {
+            throw new IllegalArgumentException(describe() + ".setGrad: expected a gradient of data type " + dtype()
+                    + " (as the tensor), got " + gradient.dtype() + "; convert it with toFloat() or toDouble()");
+        }
+        grad = gradient.data.dup();
+        return this;
     }
 
     /** A tensor sharing these values with no history (gradients stop here). */
@@ -1152,6 +1308,68 @@ public class Tensor implements HtmlDisplayable {
     /** {@link #where(INDArray, Tensor, Tensor)} with the mask's values taken from a tensor. */
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
         return where(mask.data, a, b);
+    }
+
+    // ---------------------------------------------------------------- comparisons (masks)
+
+    /** Mask (BOOL tensor, broadcast shape, no gradient) where this equals {@code b}: {@code pred.eq(labels)}. */
+    public Tensor eq(Tensor b) {
+        return Comparison.EQ.apply(this, b);
+    }
+
+    /** Mask where this equals the number {@code c}. */
+    public Tensor eq(double c) {
+        return Comparison.EQ.apply(this, c);
+    }
+
+    /** Mask where this differs from {@code b} (NaN differs from everything). */
+    public Tensor ne(Tensor b) {
+        return Comparison.NE.apply(this, b);
+    }
+
+    /** Mask where this differs from {@code c}. */
+    public Tensor ne(double c) {
+        return Comparison.NE.apply(this, c);
+    }
+
+    /** Mask where this is greater than {@code b}. */
+    public Tensor gt(Tensor b) {
+        return Comparison.GT.apply(this, b);
+    }
+
+    /** Mask where this is greater than {@code c}: {@code x.gt(0)} marks the active ReLU units. */
+    public Tensor gt(double c) {
+        return Comparison.GT.apply(this, c);
+    }
+
+    /** Mask where this is greater than or equal to {@code b}. */
+    public Tensor ge(Tensor b) {
+        return Comparison.GE.apply(this, b);
+    }
+
+    /** Mask where this is greater than or equal to {@code c}. */
+    public Tensor ge(double c) {
+        return Comparison.GE.apply(this, c);
+    }
+
+    /** Mask where this is less than {@code b}. */
+    public Tensor lt(Tensor b) {
+        return Comparison.LT.apply(this, b);
+    }
+
+    /** Mask where this is less than {@code c}. */
+    public Tensor lt(double c) {
+        return Comparison.LT.apply(this, c);
+    }
+
+    /** Mask where this is less than or equal to {@code b}. */
+    public Tensor le(Tensor b) {
+        return Comparison.LE.apply(this, b);
+    }
+
+    /** Mask where this is less than or equal to {@code c}. */
+    public Tensor le(double c) {
+        return Comparison.LE.apply(this, c);
     }
 
     // ---------------------------------------------------------------- more elementwise (ops helper)

@@ -66,6 +66,12 @@ public final class Trainer {
     private boolean showProgress = true;
     private final List<Callback> callbacks = new ArrayList<>();
     private boolean stopRequested;
+    private double divergenceFactor = DEFAULT_DIVERGENCE_FACTOR;
+    /** The loss of the run's first step: the scale an exploding loss is measured against. */
+    private double firstLoss;
+
+    /** A loss this many times the first step's loss stops training as diverged (see {@link #divergenceFactor}). */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 1e3;
 
     private Trainer(Module model, Loss loss, Optimizer optimizer) {
         this.model = Objects.requireNonNull(model, "Trainer: model must not be null");
@@ -146,7 +152,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Save the model to {@code file} (atomically) whenever the monitored value improves. */
+    /**
+     * Save the model to {@code file} (atomically) whenever the monitored value improves. A save
+     * that fails does not stop training: a warning names the reason and the run's history is kept.
+     */
     public Trainer checkpoint(Path file) {
         this.checkpoint = file;
         return this;
@@ -161,6 +170,22 @@ public final class Trainer {
     /** Seed every random source (data order, dropout) before training. */
     public Trainer seed(long s) {
         this.seed = s;
+        return this;
+    }
+
+    /**
+     * Training stops with {@link TrainingDiverged} when a step's loss exceeds {@code factor} times
+     * the loss of the run's first step (default 1000), as it stops for a NaN or infinite loss: a
+     * loss that grew a thousandfold has left the region where gradient descent works, and its
+     * finite but useless numbers would otherwise pass unnoticed. {@code Double.POSITIVE_INFINITY}
+     * turns the check off (only non-finite losses stop training).
+     */
+    public Trainer divergenceFactor(double factor) {
+        if (!(factor > 1)) {
+            throw new IllegalArgumentException("Trainer.divergenceFactor: expected a factor > 1 (or Infinity to turn the"
+                    + " check off), got " + factor);
+        }
+        this.divergenceFactor = factor;
         return this;
     }
 
@@ -210,8 +235,11 @@ public final class Trainer {
         double bestValue = Double.NaN;
         int badEpochs = 0;
         String stopReason = null;
+        String checkpointFailure = null;
         long start = System.nanoTime();
         stopRequested = false;
+        firstLoss = Double.NaN;
+        boolean wasTraining = model.isTraining();
         int epoch = 0;
         try {
             while (epoch < epochs && !stopRequested) {
@@ -238,7 +266,7 @@ public final class Trainer {
                         best = model.stateDict();
                     }
                     if (checkpoint != null) {
-                        model.save(checkpoint);
+                        checkpointFailure = saveCheckpoint(epoch, checkpointFailure);
                     }
                 } else if (monitored != null) {
                     badEpochs++;
@@ -269,17 +297,18 @@ public final class Trainer {
                     chartEpochs = epoch;
                 }
             }
+            if (restoreBest && best != null) {
+                model.loadStateDict(best);
+            }
         } finally {
-            model.eval();
+            // also after an exception or an interrupt: the model leaves fit() in the mode it came in
+            model.train(wasTraining);
         }
         if (chartId != null && chartEpochs < history.epochs()) {
             Display.updateDisplay(chartId, history.plot());   // the epochs skipped by the throttle or an early stop
         }
-        if (restoreBest && best != null) {
-            model.loadStateDict(best);
-        }
-        model.train();
-        String summary = summary(history, (System.nanoTime() - start) / 1e9, stopReason);
+        String summary = summary(history, (System.nanoTime() - start) / 1e9, stopReason)
+                + (checkpointFailure == null ? "" : "; WARNING: " + checkpointFailure);
         progress.finish(summary);
         if (live) {
             Display.updateDisplay(progressId, progress);
@@ -287,6 +316,48 @@ public final class Trainer {
             System.out.println(summary);
         }
         return history;
+    }
+
+    /**
+     * Saves the checkpoint; a failure (a folder that cannot be written, a full disk) must not
+     * throw away the run: it is reported once on stderr and in the summary, and training goes on.
+     * Returns the failure to report (the first one), or null.
+     */
+    private String saveCheckpoint(int epoch, String earlierFailure) {
+        try {
+            model.save(checkpoint);
+            return earlierFailure;
+        } catch (java.io.UncheckedIOException e) {
+            if (earlierFailure != null) {
+                return earlierFailure;
+            }
+            String failure = "the checkpoint of epoch " + epoch + " was not saved (" + e.getMessage()
+                    + "); training went on and the history is complete, but " + checkpoint + " is not the best model";
+            System.err.println("warning: Trainer: " + failure);
+            return failure;
+        }
+    }
+
+    /**
+     * Stops training at the first non-finite loss, or at one above {@code divergenceFactor} times
+     * the first step's loss, naming where it happened and the likely cause.
+     */
+    private void checkLoss(double value, int epoch, int step, int batches, double earlierMean, INDArray inputs) {
+        if (Double.isNaN(firstLoss)) {
+            firstLoss = value;
+        }
+        String where = " at epoch " + epoch + ", step " + step + " of " + batches + " (learning rate "
+                + learningRateText(optimizer.lrs()) + "; first step's loss " + DivergenceHint.number(firstLoss)
+                + "; mean loss of the epoch's earlier steps " + (Double.isNaN(earlierMean) ? "n/a" : DivergenceHint.number(earlierMean)) + ")";
+        if (!Double.isFinite(value)) {
+            throw new TrainingDiverged("Trainer: the loss became " + value + where + ". " + DivergenceHint.nonFinite(inputs, model));
+        }
+        if (firstLoss > 0 && value > divergenceFactor * firstLoss) {
+            throw new TrainingDiverged("Trainer: the loss exploded to " + DivergenceHint.number(value) + where + ", more than "
+                    + DivergenceHint.number(divergenceFactor) + " times the first step's loss. hint: lower the learning rate, "
+                    + "normalize the inputs or clip gradients (clipGradNorm); if such growth is expected, raise the limit with "
+                    + ".divergenceFactor(...)");
+        }
     }
 
     private Map<String, Double> trainOneEpoch(DataLoader train, int epoch, Progress progress, String progressId,
@@ -308,12 +379,7 @@ public final class Trainer {
             Tensor y = loss.targetFor(batch.y(), out);
             Tensor l = loss.forward(out, y);
             double value = l.item();
-            if (!Double.isFinite(value)) {
-                throw new TrainingDiverged("Trainer: the loss became " + value + " at epoch " + epoch + ", step " + step
-                        + " of " + batches + " (learning rate " + learningRateText(optimizer.lrs()) + "; mean loss of the epoch's earlier steps "
-                        + (seen == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.4g", lossSum / seen)) + "). hint: lower the learning rate, "
-                        + "normalize the inputs or clip gradients (clipGradNorm)");
-            }
+            checkLoss(value, epoch, step, batches, seen == 0 ? Double.NaN : lossSum / seen, batch.x());
             l.backward();
             if (clipNorm > 0) {
                 normSum += Clip.gradNorm(model.parameters(), clipNorm) * batch.size();

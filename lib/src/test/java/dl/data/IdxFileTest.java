@@ -68,6 +68,25 @@ class IdxFileTest {
         assertTrue(header.getMessage().contains("truncated header"), header.getMessage());
     }
 
+    /** Four sizes of 65536 multiply to 2^64, which wraps to 0 in a long and matched an empty data part. */
+    @Test
+    void headerWhoseSizesOverflowIsRejected() {
+        byte[] wraps = {0, 0, 0x08, 4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0};
+        var e = assertThrows(DataFileException.class, () -> IdxFile.parse(wraps, "wraps.idx"));
+        assertTrue(e.getMessage().startsWith("wraps.idx: header [65536, 65536, 65536, 65536] of UBYTE describes more data"
+                + " than an array can hold"), e.getMessage());
+        assertTrue(e.getMessage().contains("the file has 0 data bytes"), e.getMessage());
+
+        // 2^30 · 2^30 · 2 doubles: 2^61 elements, 2^64 bytes, again 0 in a long
+        byte[] doubles = {0, 0, 0x0E, 3, 0x40, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 2};
+        assertTrue(assertThrows(DataFileException.class, () -> IdxFile.parse(doubles, "d.idx")).getMessage()
+                .contains("[1073741824, 1073741824, 2] of DOUBLE describes more data"));
+
+        // sizes that fit still reach the ordinary length check
+        byte[] fits = {0, 0, 0x08, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6};
+        assertEquals(6, IdxFile.parse(fits, "fits.idx").count());
+    }
+
     @Test
     void trailingBytesAreRejected() {
         byte[] longer = Arrays.copyOf(TWO_IMAGES, TWO_IMAGES.length + 3);

@@ -84,7 +84,8 @@ class ActivationsTest {
         double[] expected = {0.090031, 0.244728, 0.665241};
         assertArrayEquals(expected, Tensor.ofDouble(1, 2, 3).softmax(0).toDoubleArray(), 1e-6);
         assertArrayEquals(expected, Tensor.ofDouble(1001, 1002, 1003).softmax(0).toDoubleArray(), 1e-6);
-        assertArrayEquals(expected, Tensor.of(-99, -98, -97).softmax(0).toDoubleArray(), 1e-6);
+        // fp32: a band relative to the values (<= 1), as for every fp32 check (README, Add a notebook)
+        assertArrayEquals(expected, Tensor.of(-99, -98, -97).softmax(0).toDoubleArray(), 1e-5);
         double[] logs = Tensor.ofDouble(1, 2, 3).logSoftmax(0).toDoubleArray();
         for (int i = 0; i < 3; i++) {
             assertEquals(Math.log(expected[i]), logs[i], 1e-5);

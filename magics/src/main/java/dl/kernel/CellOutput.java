@@ -18,7 +18,8 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * interrupted mid-{@code println} cannot break a socket (JeroMQ fails with EINTR on interrupted
  * threads) and cannot leave text behind for the next cell: {@link #begin} starts empty.
  * Consecutive writes to one stream are merged, so a tight print loop sends few messages.
- * Between cells, output goes to the kernel's own stderr.
+ * Between cells, output goes to the kernel's own stderr and, once the first cell has run (so
+ * start-up noise stays out), is kept for the next cell: a background thread's prints are not lost.
  */
 public final class CellOutput {
 
@@ -38,6 +39,9 @@ public final class CellOutput {
         void text(Stream stream, String text);
 
         void display(DisplayData data, boolean update);
+
+        /** Clears the cell's output so far; with {@code wait}, only when the next output arrives. */
+        default void clear(boolean wait) {}
     }
 
     /** How long the publisher waits before sending more text, so a print loop coalesces. */
@@ -50,8 +54,15 @@ public final class CellOutput {
     private final PrintStream idleOut;
     private final PrintStream out;
     private final PrintStream err;
+    /** At most this much background output is kept for the next cell. */
+    static final int IDLE_KEEP_BYTES = 64 * 1024;
+
     private Sink sink;
     private volatile boolean idleDiscarded;
+    private boolean cellsStarted;
+    private final Text idleStdout = new Text(Stream.STDOUT);
+    private final Text idleStderr = new Text(Stream.STDERR);
+    private long idleDropped;
 
     /** @param idle where output written between cells goes (the kernel's stderr) */
     public CellOutput(PrintStream idle) {
@@ -75,6 +86,57 @@ public final class CellOutput {
         synchronized (lock) {
             pending.clear();
             sink = cellSink;
+            cellsStarted = true;
+            if (idleStdout.length + idleStderr.length > 0) {
+                String note = "[printed by a background thread while no cell ran"
+                        + (idleDropped > 0 ? "; " + idleDropped + " more bytes dropped" : "") + ":]\n";
+                Text header = new Text(Stream.STDERR);
+                byte[] b = note.getBytes(StandardCharsets.UTF_8);
+                header.append(b, 0, b.length);
+                pending.add(header);
+                for (Text idle : List.of(idleStdout, idleStderr)) {
+                    if (idle.length > 0) {
+                        Text copy = new Text(idle.stream);
+                        copy.append(idle.bytes, 0, idle.length);
+                        pending.add(copy);
+                        idle.length = 0;
+                    }
+                }
+                idleDropped = 0;
+            }
+        }
+    }
+
+    /** Queues a clear_output for the running cell; false between cells. */
+    public boolean clear(boolean wait) {
+        synchronized (lock) {
+            if (sink == null) {
+                return false;
+            }
+            pending.add(new Cleared(wait));
+            lock.notifyAll();
+            return true;
+        }
+    }
+
+    /**
+     * Waits (at most {@code timeoutMs}) until the publisher has sent what is pending, so a prompt
+     * printed before an input request is on screen first. Called from the cell's thread.
+     */
+    public void awaitFlushed(long timeoutMs) {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        synchronized (lock) {
+            lock.notifyAll();
+            long left;
+            while (sink != null && pending.stream().anyMatch(p -> !(p instanceof Text t) || t.length > 0)
+                    && (left = end - System.nanoTime()) > 0) {
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -151,6 +213,7 @@ public final class CellOutput {
             target = sink;
             batch = new ArrayList<>(pending);
             pending.clear();
+            lock.notifyAll(); // for awaitFlushed
             // A character cut in half by a raw write() waits for its other half.
             Object last = batch.get(batch.size() - 1);
             if (last instanceof Text text) {
@@ -169,6 +232,8 @@ public final class CellOutput {
                     if (text.length > 0) {
                         target.text(text.stream, new String(text.bytes, 0, text.length, StandardCharsets.UTF_8));
                     }
+                } else if (item instanceof Cleared c) {
+                    target.clear(c.onNextOutput);
                 } else {
                     Shown shown = (Shown) item;
                     target.display(shown.data, shown.update);
@@ -185,6 +250,12 @@ public final class CellOutput {
                 if (!idleDiscarded) {
                     idleOut.write(b, off, len);
                     idleOut.flush();
+                    if (cellsStarted) {
+                        Text idle = stream == Stream.STDOUT ? idleStdout : idleStderr;
+                        int keep = Math.max(0, Math.min(len, IDLE_KEEP_BYTES - idleStdout.length - idleStderr.length));
+                        idle.append(b, off, keep);
+                        idleDropped += len - keep;
+                    }
                 }
                 return;
             }
@@ -228,6 +299,8 @@ public final class CellOutput {
     }
 
     private record Shown(DisplayData data, boolean update) {}
+
+    private record Cleared(boolean onNextOutput) {}
 
     /** A run of bytes written to one stream. */
     private static final class Text {

@@ -110,7 +110,7 @@ public final class ClassArchive {
         }
         session.complete("Nd4j.zer", 8, new int[1]);
         session.inspect("Nd4j.zeros(", 9);
-        bindAndClose(new CourseKernel(session, output));
+        bindAndClose(new CourseKernel(session, output, new CellInput(output)));
         session.close();
         System.exit(0);
     }

@@ -1,12 +1,12 @@
 package dl.kernel;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -19,7 +19,10 @@ import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -28,8 +31,15 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.reply.ShutdownReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 
 /**
  * The course's Java kernel for Jupyter: jjava-jupyter's messaging around a {@link NotebookSession}.
@@ -46,8 +56,10 @@ public final class CourseKernel extends BaseKernel {
 
     private final NotebookSession session;
     private final CellOutput output;
+    private final CellInput input;
+    private final CellHistory history = new CellHistory();
 
-    CourseKernel(NotebookSession session, CellOutput output) {
+    CourseKernel(NotebookSession session, CellOutput output, CellInput input) {
         super("course-java", "1.0",
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -67,6 +79,7 @@ public final class CourseKernel extends BaseKernel {
                 new StringStyler.Builder().build());
         this.session = session;
         this.output = output;
+        this.input = input;
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,11 +101,12 @@ public final class CourseKernel extends BaseKernel {
         CellOutput output = new CellOutput(kernelErr);
         System.setOut(output.out());
         System.setErr(output.err());
-        System.setIn(InputStream.nullInputStream());
+        CellInput input = new CellInput(output);
+        System.setIn(input);
 
         exitWithParent();
         NotebookSession session = NotebookSession.create(Path.of("").toAbsolutePath(), output);
-        CourseKernel kernel = new CourseKernel(session, output);
+        CourseKernel kernel = new CourseKernel(session, output, input);
         JupyterConnection connection = new JupyterConnection(props);
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
@@ -132,12 +146,21 @@ public final class CourseKernel extends BaseKernel {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
         CellOutput.Sink sink = silent ? new DiscardSink() : new PublishingSink(env);
+        input.begin(request.isStdinEnabled() && !silent ? prompt -> env.readFromStdIn(prompt, false) : null);
+        String shown = null;
         try {
             DisplayData value = session.execute(request.getCode(), count, sink);
             if (value != null && !silent) {
                 env.publish(new PublishExecuteResult(count, value));
+                Object text = value.getData(MIMEType.TEXT_PLAIN);
+                shown = text == null ? null : text.toString();
             }
-            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+            List<Map<String, Object>> payload = new ArrayList<>();
+            for (String page : session.takePages()) {
+                payload.add(ShellReplies.pagerPayload(page));
+            }
+            env.defer();
+            ShellReplies.reply(env, ExecuteReply.MESSAGE_TYPE, ShellReplies.executeOk(count, payload));
             StartupTrace.mark("execute done");
         } catch (CellError e) {
             replyError(env, count, e);
@@ -145,13 +168,69 @@ public final class CourseKernel extends BaseKernel {
             // A kernel bug or an Error outside notebook code: report it, keep the shell loop alive.
             replyError(env, count, new CellError(Tracebacks.simpleName(t.getClass().getName()),
                     "course kernel failure: " + t.getMessage(), List.of("  (in the kernel, not in your code: " + t + ")")));
+        } finally {
+            input.end();
+            if (!silent && request.shouldStoreHistory()) {
+                history.add(count, request.getCode(), shown);
+            }
         }
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        List<CellHistory.Entry> entries;
+        if (request instanceof HistoryRequest.Tail tail) {
+            entries = history.tail(tail.getMaxReturnLength());
+        } else if (request instanceof HistoryRequest.Range range) {
+            entries = history.range(range.getSessionIndex(), range.getStart(), range.getStop());
+        } else if (request instanceof HistoryRequest.Search search) {
+            entries = history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique());
+        } else {
+            entries = List.of();
+        }
+        List<List<Object>> tuples = new ArrayList<>();
+        for (CellHistory.Entry e : entries) {
+            tuples.add(e.toTuple(request.includeOutput()));
+        }
+        Map<String, Object> content = ShellReplies.ok();
+        content.put("history", tuples);
+        ShellReplies.reply(env, HistoryReply.MESSAGE_TYPE, content);
+    }
+
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        env.setBusyDeferIdle();
+        Map<String, Object> content = ShellReplies.ok();
+        content.put("restart", message.getContent().isRestart());
+        env.defer();
+        ShellReplies.reply(env, ShutdownReply.MESSAGE_TYPE, content);
+        onShutdown(message.getContent().isRestart());
+        env.resolveDeferrals(); // before the loops stop
+        env.markForShutdown();
+    }
+
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
+        env.setBusyDeferIdle();
+        env.defer();
+        ShellReplies.reply(env, InterruptReply.MESSAGE_TYPE, ShellReplies.ok());
+        interrupt();
     }
 
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
         StartupTrace.mark("kernel_info_request");
-        super.handleKernelInfoRequest(env, request);
+        env.setBusyDeferIdle();
+        Map<String, Object> content = ShellReplies.ok();
+        content.put("protocol_version", Header.PROTOCOL_VERISON);
+        content.put("implementation", getName());
+        content.put("implementation_version", getVersion());
+        content.put("language_info", getLanguageInfo());
+        content.put("banner", getBanner());
+        content.put("help_links", getHelpLinks());
+        ShellReplies.reply(env, KernelInfoReply.MESSAGE_TYPE, content);
     }
 
     private static void replyError(ShellReplyEnvironment env, int count, CellError e) {
@@ -239,6 +318,11 @@ public final class CourseKernel extends BaseKernel {
         }
 
         @Override
+        public void clear(boolean wait) {
+            env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+        }
+
+        @Override
         public void display(DisplayData data, boolean update) {
             if (update) {
                 env.publish(new PublishUpdateDisplayData(data));
@@ -255,5 +339,8 @@ public final class CourseKernel extends BaseKernel {
 
         @Override
         public void display(DisplayData data, boolean update) {}
+
+        @Override
+        public void clear(boolean wait) {}
     }
 }

@@ -35,10 +35,13 @@ public final class InstallKernelspec {
      * any --add-opens (the library's tests and the kernel tests run without them). GC and JIT
      * stay at their defaults: -XX:+UseSerialGC made no measurable difference to the start
      * (2.8 against 2.7 s of CPU to the first output) and -XX:TieredStopAtLevel=1, though it
-     * saves about 0.8 s of CPU there, would slow every training loop afterwards.
+     * saves about 0.8 s of CPU there, would slow every training loop afterwards. JShell's
+     * package is opened so the kernel can hand its Javadoc lookup the course library's sources
+     * (see {@link JavadocSources}).
      */
     static final List<String> JVM_FLAGS = List.of(
             "-Xmx4g",
+            "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED",
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8");
 

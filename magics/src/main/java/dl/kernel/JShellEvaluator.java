@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -44,6 +46,10 @@ final class JShellEvaluator implements AutoCloseable {
     private final CellThread cellThread;
     private final SnippetOrigins origins = new SnippetOrigins();
     private final PrintStream warnings;
+    /** Methods and types declared by the running cell, with where: a second definition gets a warning. */
+    private final Map<String, String> declaredThisCell = new HashMap<>();
+    /** Variables dropped because a type they use was redefined: name to the explanation. */
+    private final Map<String, String> droppedVariables = new HashMap<>();
 
     /**
      * @param warnings where notes about half-defined methods go (the cell's stderr)
@@ -62,6 +68,15 @@ final class JShellEvaluator implements AutoCloseable {
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
         cellThread.setContextClassLoader(control.classLoader());
+        String missing = JavadocSources.install();
+        if (!missing.isEmpty()) {
+            warnings.println("course kernel: inspection shows signatures only where Javadoc is missing: " + missing);
+        }
+    }
+
+    /** Starts a cell: declarations are counted afresh (see {@link #declaredThisCell}). */
+    void beginCell() {
+        declaredThisCell.clear();
     }
 
     /** The loader of snippet classes (and of jars added later). */
@@ -179,12 +194,22 @@ final class JShellEvaluator implements AutoCloseable {
     private CellResult handle(List<SnippetEvent> events, SnippetOrigins.Origin origin) throws CellError {
         CellResult outcome = CellResult.NONE;
         CellError error = null;
+        List<String> dropped = new ArrayList<>();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
-                continue; // a dependent snippet re-checked because of this one
+                // A dependent snippet re-checked because of this one: a variable whose initializer
+                // no longer compiles (its type was redefined) is gone; say so instead of keeping quiet.
+                if (event.snippet() instanceof VarSnippet v && event.previousStatus().isDefined()
+                        && !event.status().isDefined() && event.status() != Snippet.Status.OVERWRITTEN) {
+                    dropped.add(v.name());
+                }
+                continue;
             }
             Snippet snippet = event.snippet();
             origins.put(snippet.id(), origin);
+            if (event.status().isDefined() && snippet instanceof DeclarationSnippet d) {
+                noteDeclaration(d, origin, events, dropped);
+            }
             if (error != null) {
                 continue;
             }
@@ -212,6 +237,39 @@ final class JShellEvaluator implements AutoCloseable {
             throw error;
         }
         return outcome;
+    }
+
+    /**
+     * Warns about a method or type defined twice in one cell (JShell keeps the second silently),
+     * and explains which variables a type's redefinition dropped.
+     */
+    private void noteDeclaration(DeclarationSnippet d, SnippetOrigins.Origin origin, List<SnippetEvent> events,
+            List<String> dropped) {
+        if (d instanceof VarSnippet v) {
+            droppedVariables.remove(v.name());
+            return;
+        }
+        if (d.kind() != Snippet.Kind.METHOD && d.kind() != Snippet.Kind.TYPE_DECL) {
+            return;
+        }
+        String what = describe(d);
+        String where = origin.where(1);
+        String earlier = declaredThisCell.put(what, where);
+        if (earlier != null) {
+            warnings.println("warning: " + what + " is defined twice in this cell (" + earlier + " and " + where
+                    + "); the second definition replaces the first");
+        }
+        if (d.kind() == Snippet.Kind.TYPE_DECL && !dropped.isEmpty()) {
+            String names = String.join(", ", dropped);
+            String note = (dropped.size() == 1 ? "variable " : "variables ") + names + " of the old " + d.name()
+                    + (dropped.size() == 1 ? " was" : " were") + " dropped when " + what + " was redefined (" + where
+                    + "): run the cells that define " + (dropped.size() == 1 ? "it" : "them") + " again";
+            warnings.println("note: " + note);
+            for (String name : dropped) {
+                droppedVariables.put(name, note);
+            }
+            dropped.clear();
+        }
     }
 
     /** Expressions show their value; declarations, assignments and statements do not. */
@@ -263,7 +321,7 @@ final class JShellEvaluator implements AutoCloseable {
                     List.of("  " + origin.where(1) + ": " + origin.lineText(1).strip()));
         }
         List<String> lines = new ArrayList<>();
-        String evalue = diagMessage(diags.get(0));
+        String evalue = diagMessage(diags.get(0)) + droppedNote(diags.get(0));
         for (Diag d : diags.subList(0, Math.min(MAX_DIAGS, diags.size()))) {
             long start = d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
             long end = Math.max(d.getEndPosition(), start + 1);
@@ -283,6 +341,21 @@ final class JShellEvaluator implements AutoCloseable {
             lines.add("  ... " + (diags.size() - MAX_DIAGS) + " more errors");
         }
         return new CellError("CompilationException", evalue, lines);
+    }
+
+    private static final java.util.regex.Pattern MISSING_VARIABLE =
+            java.util.regex.Pattern.compile("symbol:\\s+variable\\s+([\\w$]+)");
+
+    /** For "cannot find symbol: variable p" where p was dropped by a type's redefinition: why. */
+    private String droppedNote(Diag d) {
+        java.util.regex.Matcher m = MISSING_VARIABLE.matcher(d.getMessage(null));
+        if (m.find()) {
+            String note = droppedVariables.get(m.group(1));
+            if (note != null) {
+                return " (" + note + ")";
+            }
+        }
+        return "";
     }
 
     /** javac's message on one line, without its "location: class" noise. */
@@ -311,6 +384,10 @@ final class JShellEvaluator implements AutoCloseable {
     String completeness(String code) {
         CompletionInfo info = analysis.analyzeCompletion(code);
         while (info.completeness().isComplete()) {
+            // JShell calls "x y z;" complete: it ends with a semicolon. Parse it to see it is Java.
+            if (!SyntaxCheck.parses(info.source())) {
+                return "invalid";
+            }
             info = analysis.analyzeCompletion(info.remaining());
         }
         return switch (info.completeness()) {
@@ -324,9 +401,16 @@ final class JShellEvaluator implements AutoCloseable {
     List<String> complete(String code, int cursor, int[] anchor) {
         int start = snippetStart(code, cursor);
         int[] relative = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions =
-                analysis.completionSuggestions(code.substring(start), cursor - start, relative);
-        anchor[0] = start + relative[0];
+        // Variables and types declared earlier in this cell are not run yet, so JShell does not know
+        // them: put their declarations before the snippet (completion reads it as a method body).
+        String context = earlierDeclarations(code, start);
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(
+                context + code.substring(start), context.length() + cursor - start, relative);
+        anchor[0] = start + relative[0] - context.length();
+        if (!context.isEmpty() && (suggestions.isEmpty() || anchor[0] < start)) {
+            suggestions = analysis.completionSuggestions(code.substring(start), cursor - start, relative);
+            anchor[0] = start + relative[0];
+        }
         Set<String> ordered = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> ordered.add(s.continuation()));
@@ -346,9 +430,44 @@ final class JShellEvaluator implements AutoCloseable {
         }
         if (paren < code.length() && code.charAt(paren) == '(') {
             at = paren + 1;
+            int start = snippetStart(code, Math.min(cursor, at));
+            return analysis.documentation(code.substring(start), at - start, true);
         }
         int start = snippetStart(code, Math.min(cursor, at));
-        return analysis.documentation(code.substring(start), at - start, true);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code.substring(start), at - start, true);
+        if (docs.isEmpty() && at > 0 && Character.isJavaIdentifierPart(code.charAt(at - 1))) {
+            // "Math.sqrt" with no call yet: JShell documents methods only inside a call, so ask as if "(" followed.
+            String asCall = code.substring(start, at) + "(" + code.substring(at);
+            docs = analysis.documentation(asCall, at - start + 1, true);
+        }
+        return docs;
+    }
+
+    /**
+     * The variable and type declarations among the snippets of {@code code} before {@code end},
+     * one per line; methods, imports and statements are left out (they cannot stand in a method
+     * body, or declare nothing a later line can use).
+     */
+    private String earlierDeclarations(String code, int end) {
+        StringBuilder out = new StringBuilder();
+        String remaining = code.substring(0, end);
+        while (true) {
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete()) {
+                return out.toString();
+            }
+            String source = info.source();
+            for (Snippet sn : analysis.sourceToSnippets(source)) {
+                if (sn.kind() == Snippet.Kind.VAR || sn.kind() == Snippet.Kind.TYPE_DECL) {
+                    out.append(source.strip()).append('\n');
+                    break;
+                }
+            }
+            if (info.remaining().length() >= remaining.length()) {
+                return out.toString();
+            }
+            remaining = info.remaining();
+        }
     }
 
     /** Start of the snippet that contains {@code cursor}, so completion sees only that snippet. */

@@ -40,6 +40,11 @@ final class KernelDisplay implements Display.Sink {
         output.display(withId(id, o), true);
     }
 
+    @Override
+    public void clear(boolean wait) {
+        output.clear(wait);
+    }
+
     private DisplayData withId(String id, Object o) {
         DisplayData data = new DisplayData();
         data.assign(renderers.render(o));

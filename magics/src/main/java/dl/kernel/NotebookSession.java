@@ -38,6 +38,10 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
     private final CompletableFuture<JShellEvaluator> evaluator = new CompletableFuture<>();
     private final List<String> startupProblems = Collections.synchronizedList(new ArrayList<>());
     private volatile String cellLabel = "cell";
+    private final List<String> pages = Collections.synchronizedList(new ArrayList<>());
+    /** {@code ?name} or {@code name?} alone in a cell: show the documentation of name in the pager. */
+    private static final java.util.regex.Pattern HELP_REQUEST =
+            java.util.regex.Pattern.compile("^\\s*(?:\\?\\s*([\\w$.]+)|([\\w$.]+)\\s*\\?)\\s*$");
 
     private NotebookSession(Path workDir, CellOutput output) {
         this.workDir = workDir.toAbsolutePath().normalize();
@@ -126,7 +130,20 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
      * @param sink           receives the cell's output as it is produced
      */
     public DisplayData execute(String code, int executionCount, CellOutput.Sink sink) throws CellError {
-        evaluator();
+        JShellEvaluator ev = evaluator();
+        pages.clear();
+        java.util.regex.Matcher help = HELP_REQUEST.matcher(code);
+        if (help.matches()) {
+            String name = help.group(1) != null ? help.group(1) : help.group(2);
+            String doc = inspect(name, name.length());
+            if (doc == null) {
+                throw CellError.of("NoDocumentation", "nothing is known about " + name
+                        + " (is it spelled right, and are its class and package imported?)");
+            }
+            pages.add(doc);
+            return null;
+        }
+        ev.beginCell();
         output.begin(sink);
         cellThread.beginCell();
         cellLabel = "cell [" + executionCount + "]";
@@ -140,6 +157,15 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
         } finally {
             cellThread.endCell();
             output.end();
+        }
+    }
+
+    /** The pager texts the last cell asked for ({@code ?name}); Jupyter shows them in its pager. */
+    public List<String> takePages() {
+        synchronized (pages) {
+            List<String> out = List.copyOf(pages);
+            pages.clear();
+            return out;
         }
     }
 

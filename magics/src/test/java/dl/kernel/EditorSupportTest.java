@@ -68,7 +68,51 @@ class EditorSupportTest {
     }
 
     @Test
+    void completesNamesDeclaredEarlierInTheSameUnrunCell() throws CellError {
+        String code = "var greeting = \"abc\"; greeting.toUpp";
+        int[] anchor = new int[1];
+        List<String> options = nb.session.complete(code, code.length(), anchor);
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("toUpperCase")), options.toString());
+        assertEquals(code.length() - "toUpp".length(), anchor[0]);
+
+        String multiLine = "record Point(double x, double y) {}\nvoid helper() {}\nPoint corner = new Point(1, 2);\n%fast\ncorner.";
+        options = nb.session.complete(multiLine, multiLine.length(), anchor);
+        assertTrue(options.contains("x()") && options.contains("y()"), options.toString());
+        assertEquals(multiLine.length(), anchor[0]);
+        // Nothing ran: the names are still unknown to the session.
+        assertNotNull(nb.error("greeting"));
+    }
+
+    @Test
+    void inspectionShowsJdkJavadocForAMethodNameWithoutParenthesis() throws CellError {
+        String doc = nb.session.inspect("Math.sqrt", "Math.sqrt".length());
+        assertNotNull(doc, "no documentation for Math.sqrt");
+        assertTrue(doc.contains("double Math.sqrt(double a)"), doc);
+        assertTrue(doc.contains("Returns the correctly rounded positive square root"), doc);
+    }
+
+    @Test
+    void inspectionShowsTheCourseLibrarysJavadoc() throws Exception {
+        // The Javadoc sentence as written in the library's source, read here independently.
+        String source = new String(getClass().getResourceAsStream("/course-sources/dl/tensor/Tensor.java").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int decl = source.indexOf("public static Tensor of(double... values)");
+        assertTrue(decl > 0, "Tensor.of(double...) not found in the shipped sources");
+        int open = source.lastIndexOf("/**", decl);
+        String comment = source.substring(open + 3, source.indexOf("*/", open)).replaceAll("\\s*\\*\\s*", " ").strip();
+        String firstWords = String.join(" ", java.util.Arrays.copyOf(comment.split("\\s+"), Math.min(4, comment.split("\\s+").length)));
+
+        String doc = nb.session.inspect("Tensor.of(1.0, 2.0)", "Tensor.o".length());
+        assertNotNull(doc, "no documentation for Tensor.of");
+        assertTrue(doc.contains("Tensor.of(double... values)"), doc);
+        assertTrue(doc.replaceAll("\\s+", " ").contains(firstWords), "expected the Javadoc '" + firstWords + "' in:\n" + doc);
+    }
+
+    @Test
     void completenessForConsoles() throws CellError {
+        assertEquals("invalid", nb.session.completeness("int x = ;"));
+        assertEquals("invalid", nb.session.completeness("int a = 1;\nx y z;"));
+        assertEquals("complete", nb.session.completeness("int a = 1;\nvar s = \"x\"; s.length()"));
         assertEquals("complete", nb.session.completeness("1 + 1"));
         assertEquals("incomplete", nb.session.completeness("for (int i = 0; i < 3; i++) {"));
         assertEquals("complete", nb.session.completeness("%fast"));
