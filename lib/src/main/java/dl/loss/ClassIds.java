@@ -65,7 +65,7 @@ final class ClassIds {
             }
             throw new IllegalArgumentException(loss + ": labels must be integer class ids (INT or LONG), got "
                     + labels.dtype() + " of shape " + Arrays.toString(labels.shape())
-                    + "; hint: pass an int[] or Tensor.of(labels.data().castTo(DataType.INT))"
+                    + "; hint: pass an int[] (labels.toIntArray()) or a tensor of ids (Tensor.ofInts(ids))"
                     + (labels.rank() == 1 ? "; for class probabilities pass targets of shape [" + n + ", " + numClasses + "]" : ""));
         }
         boolean shapeOk = labels.rank() == 1 || (labels.rank() == 0 && n == 1);

@@ -152,7 +152,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Save the model to {@code file} (atomically) whenever the monitored value improves. */
+    /**
+     * Save the model to {@code file} (atomically) whenever the monitored value improves. A save
+     * that fails does not stop training: a warning names the reason and the run's history is kept.
+     */
     public Trainer checkpoint(Path file) {
         this.checkpoint = file;
         return this;
@@ -232,6 +235,7 @@ public final class Trainer {
         double bestValue = Double.NaN;
         int badEpochs = 0;
         String stopReason = null;
+        String checkpointFailure = null;
         long start = System.nanoTime();
         stopRequested = false;
         firstLoss = Double.NaN;
@@ -262,7 +266,7 @@ public final class Trainer {
                         best = model.stateDict();
                     }
                     if (checkpoint != null) {
-                        model.save(checkpoint);
+                        checkpointFailure = saveCheckpoint(epoch, checkpointFailure);
                     }
                 } else if (monitored != null) {
                     badEpochs++;
@@ -303,7 +307,8 @@ public final class Trainer {
         if (chartId != null && chartEpochs < history.epochs()) {
             Display.updateDisplay(chartId, history.plot());   // the epochs skipped by the throttle or an early stop
         }
-        String summary = summary(history, (System.nanoTime() - start) / 1e9, stopReason);
+        String summary = summary(history, (System.nanoTime() - start) / 1e9, stopReason)
+                + (checkpointFailure == null ? "" : "; WARNING: " + checkpointFailure);
         progress.finish(summary);
         if (live) {
             Display.updateDisplay(progressId, progress);
@@ -311,6 +316,26 @@ public final class Trainer {
             System.out.println(summary);
         }
         return history;
+    }
+
+    /**
+     * Saves the checkpoint; a failure (a folder that cannot be written, a full disk) must not
+     * throw away the run: it is reported once on stderr and in the summary, and training goes on.
+     * Returns the failure to report (the first one), or null.
+     */
+    private String saveCheckpoint(int epoch, String earlierFailure) {
+        try {
+            model.save(checkpoint);
+            return earlierFailure;
+        } catch (java.io.UncheckedIOException e) {
+            if (earlierFailure != null) {
+                return earlierFailure;
+            }
+            String failure = "the checkpoint of epoch " + epoch + " was not saved (" + e.getMessage()
+                    + "); training went on and the history is complete, but " + checkpoint + " is not the best model";
+            System.err.println("warning: Trainer: " + failure);
+            return failure;
+        }
     }
 
     /**
