@@ -417,20 +417,20 @@ final class JShellEvaluator implements AutoCloseable {
         };
     }
 
-    /** Whether {@code code} is ready to run: "complete", "incomplete" or "invalid". */
-    String completeness(String code) {
+    /** Whether {@code code} is ready to run: complete, incomplete or invalid. */
+    CodeStatus completeness(String code) {
         CompletionInfo info = analysis.analyzeCompletion(code);
         while (info.completeness().isComplete()) {
             // JShell calls "x y z;" complete: it ends with a semicolon. Parse it to see it is Java.
             if (!SyntaxCheck.parses(info.source())) {
-                return "invalid";
+                return CodeStatus.INVALID;
             }
             info = analysis.analyzeCompletion(info.remaining());
         }
         return switch (info.completeness()) {
-            case EMPTY, COMPLETE, COMPLETE_WITH_SEMI -> "complete";
-            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> "incomplete";
-            default -> "invalid";
+            case EMPTY, COMPLETE, COMPLETE_WITH_SEMI -> CodeStatus.COMPLETE;
+            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> CodeStatus.INCOMPLETE;
+            default -> CodeStatus.INVALID;
         };
     }
 
