@@ -195,7 +195,7 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
             throw new CellError(Tracebacks.simpleName(cause.getClass().getName()), context + msg,
                     Tracebacks.frameLines(cause.getStackTrace(), new SnippetOrigins()));
         } catch (CellThread.CellStoppedException e) {
-            throw new CellError("Interrupted", "the cell was interrupted: " + e.getMessage(), List.of());
+            throw new CellError("Interrupted", e.getMessage(), List.of());
         }
     }
 
