@@ -1,5 +1,7 @@
 package dl.data;
 
+import dl.tensor.Tensor;
+
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -55,6 +57,18 @@ public final class ArrayDataset implements Dataset {
     /** x [N, ...] with labels or targets y ([N] or [N, k]) and no class names (regression). */
     public static ArrayDataset of(INDArray x, INDArray y) {
         return new ArrayDataset(x, y, List.of());
+    }
+
+    /**
+     * As {@link #of(INDArray, INDArray)} from tensors' values (their history is not kept), e.g.
+     * {@code ArrayDataset.of(Tensor.column(xs), Tensor.of(ys))}.
+     */
+    public static ArrayDataset of(Tensor x, Tensor y) {
+        if (x == null || y == null) {
+            throw new IllegalArgumentException("ArrayDataset.of: expected tensors x and y, got " + (x == null ? "x = null" : "x")
+                    + " and " + (y == null ? "y = null" : "y"));
+        }
+        return of(x.data(), y.data());
     }
 
     /** Classification: y [N] (or [N, H, W] per pixel) holds class ids 0..classNames.size()-1. */

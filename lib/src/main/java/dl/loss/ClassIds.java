@@ -65,7 +65,7 @@ final class ClassIds {
             }
             throw new IllegalArgumentException(loss + ": labels must be integer class ids (INT or LONG), got "
                     + labels.dtype() + " of shape " + Arrays.toString(labels.shape())
-                    + "; hint: pass an int[] or Tensor.of(labels.data().castTo(DataType.INT))"
+                    + "; hint: pass an int[] (labels.toIntArray()) or a tensor of ids (Tensor.ofInts(ids))"
                     + (labels.rank() == 1 ? "; for class probabilities pass targets of shape [" + n + ", " + numClasses + "]" : ""));
         }
         boolean shapeOk = labels.rank() == 1 || (labels.rank() == 0 && n == 1);
@@ -97,5 +97,15 @@ final class ClassIds {
             }
         }
         return labels;
+    }
+
+    /** One row per label with a 1 at its class: [N, numClasses] of {@code type} (labels already checked). */
+    static INDArray oneHot(int[] labels, long numClasses, org.nd4j.linalg.api.buffer.DataType type) {
+        int c = Math.toIntExact(numClasses);
+        float[] values = new float[labels.length * c];
+        for (int i = 0; i < labels.length; i++) {
+            values[i * c + labels[i]] = 1f;
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(values, new long[] {labels.length, c}, 'c').castTo(type);
     }
 }

@@ -373,7 +373,10 @@ public abstract class Module {
     /**
      * Copies {@code state} into the parameters and buffers (in place, converting to their data
      * type). Every key and shape is checked first: on any missing key, unexpected key or shape
-     * difference nothing is changed and the exception lists all of them.
+     * difference nothing is changed and the exception lists all of them. When the conversion
+     * changes values (fp64 state into an fp32 model), one warning on stderr names the entries
+     * that were rounded and the largest change; convert the model first ({@code toDouble()}) to
+     * keep every digit.
      */
     public Module loadStateDict(Map<String, INDArray> state) {
         Map<String, Tensor> targets = stateTensors();
@@ -407,10 +410,22 @@ public abstract class Module {
             throw new IllegalArgumentException(typeName() + ".loadStateDict: " + String.join("; ", problems)
                     + "; the model is unchanged");
         }
+        List<String> rounded = new ArrayList<>();
+        double largestChange = 0;
         for (Map.Entry<String, Tensor> e : targets.entrySet()) {
             INDArray v = state.get(e.getKey());
             INDArray target = e.getValue().data();
-            target.assign(v.dataType() == target.dataType() ? v : v.castTo(target.dataType()));
+            INDArray converted = v.dataType() == target.dataType() ? v : v.castTo(target.dataType());
+            double change = PrecisionLoss.largestChange(v, converted);
+            if (change > 0) {
+                rounded.add(e.getKey());
+                largestChange = Math.max(largestChange, change);
+            }
+            target.assign(converted);
+        }
+        if (!rounded.isEmpty()) {
+            System.err.println(PrecisionLoss.warning(typeName() + ".loadStateDict", rounded, state.get(rounded.get(0)).dataType(),
+                    targets.get(rounded.get(0)).dtype(), largestChange));
         }
         return this;
     }

@@ -214,4 +214,15 @@ class ArrayDatasetTest {
         }
         return out;
     }
+
+    @Test
+    void tensorsGiveTheSameDatasetAsTheirArrays() {
+        var fromTensors = ArrayDataset.of(dl.tensor.Tensor.column(1, 2, 3), dl.tensor.Tensor.of(4, 5, 6));
+        assertEquals(3, fromTensors.size());
+        assertArrayEquals(new long[] {3, 1}, fromTensors.x().shape());
+        assertEquals(2.0, fromTensors.x().getDouble(1, 0));
+        assertEquals(6.0, fromTensors.y().getDouble(2));
+        var missing = assertThrows(IllegalArgumentException.class, () -> ArrayDataset.of(dl.tensor.Tensor.column(1), null));
+        assertTrue(missing.getMessage().contains("y = null"), missing.getMessage());
+    }
 }
