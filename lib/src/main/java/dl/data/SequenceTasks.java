@@ -85,6 +85,35 @@ public final class SequenceTasks {
         return add(n, digits, Course.rng().nextLong());
     }
 
+    /**
+     * Recall over a distance: x [n, distance + 1] starts with a key in 0..keys-1, followed by
+     * {@code distance} distractor tokens drawn from keys..keys+distractors-1; the label (one per
+     * row, {@code keys} classes) is the key. A model that reads left to right has to carry the
+     * key through {@code distance} steps; chance accuracy is 1/keys.
+     */
+    public static ArrayDataset recall(int n, int distance, int keys, int distractors, long seed) {
+        Synthetic.requirePositive("SequenceTasks.recall", "n", n);
+        Synthetic.requirePositive("SequenceTasks.recall", "distractors", distractors);
+        if (distance < 0) {
+            throw new IllegalArgumentException("SequenceTasks.recall: distance must be >= 0, got " + distance);
+        }
+        if (keys < 2) {
+            throw new IllegalArgumentException("SequenceTasks.recall: keys must be >= 2, got " + keys);
+        }
+        Random rng = new Random(seed);
+        int length = distance + 1;
+        float[] x = new float[n * length];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(keys);
+            x[i * length] = labels[i];
+            for (int t = 1; t < length; t++) {
+                x[i * length + t] = keys + rng.nextInt(distractors);
+            }
+        }
+        return ArrayDataset.of(Nd4j.create(x, new long[] {n, length}, DataType.FLOAT), labels, keys);
+    }
+
     /** Writes {@code value} as {@code width} decimal digits, most significant first. */
     private static void writeDigits(int value, int width, float[] out, int offset) {
         for (int i = width - 1; i >= 0; i--) {

@@ -78,6 +78,15 @@ public class Dropout extends Module {
         });
     }
 
+    /** {@link #forwardWithMask(Tensor, INDArray)} with the keep mask as a tensor (0/1 values or a BOOL mask such as {@code u.gt(0.5)}). */
+    public Tensor forwardWithMask(Tensor x, Tensor keepMask) {
+        if (keepMask == null) {
+            throw new IllegalArgumentException("Dropout.forwardWithMask: expected a keep mask of shape "
+                    + Arrays.toString(x.shape()) + ", got null");
+        }
+        return forwardWithMask(x, keepMask.data());
+    }
+
     private Tensor applyMask(Tensor x, INDArray keep) {
         lastMask = keep;
         double scale = inverted ? (p == 1 ? 0 : 1 / (1 - p)) : 1;

@@ -7,7 +7,8 @@ import java.util.random.RandomGenerator;
  * the count of word w. word2vec uses power 3/4, which lifts rare words above their share:
  * counts [100, 10, 1] give [0.826822, 0.147032, 0.026146] against the unigram [0.900901,
  * 0.090090, 0.009009]. Ids with count 0 (the vocabulary's specials) are never drawn.
- * Sampling is a binary search over the cumulative probabilities, O(log V) per draw.
+ * Sampling uses Walker's alias method (Vose's construction): O(1) per draw, with exactly these
+ * probabilities (word2vec's 10^8-entry table only approximates them).
  */
 public final class NoiseDistribution {
 
@@ -15,15 +16,52 @@ public final class NoiseDistribution {
     public static final double WORD2VEC_POWER = 0.75;
 
     private final double[] probabilities;
-    private final double[] cumulative;
+    private final double[] keep;     // alias method: column i keeps i with probability keep[i] ...
+    private final int[] alias;       // ... and gives alias[i] otherwise
 
     private NoiseDistribution(double[] probabilities) {
         this.probabilities = probabilities;
-        this.cumulative = new double[probabilities.length];
-        double sum = 0;
-        for (int i = 0; i < probabilities.length; i++) {
-            sum += probabilities[i];
-            cumulative[i] = sum;
+        int n = probabilities.length;
+        this.keep = new double[n];
+        this.alias = new int[n];
+        int[] small = new int[n];
+        int[] large = new int[n];
+        int ns = 0;
+        int nl = 0;
+        double[] scaled = new double[n];
+        int biggest = 0;
+        for (int i = 0; i < n; i++) {
+            scaled[i] = probabilities[i] * n;
+            if (scaled[i] < 1) {
+                small[ns++] = i;
+            } else {
+                large[nl++] = i;
+            }
+            if (probabilities[i] > probabilities[biggest]) {
+                biggest = i;
+            }
+        }
+        while (ns > 0 && nl > 0) {
+            int s = small[--ns];
+            int l = large[--nl];
+            keep[s] = scaled[s];
+            alias[s] = l;
+            scaled[l] -= 1 - scaled[s];
+            if (scaled[l] < 1) {
+                small[ns++] = l;
+            } else {
+                large[nl++] = l;
+            }
+        }
+        while (nl > 0) {
+            int l = large[--nl];
+            keep[l] = 1;
+            alias[l] = l;
+        }
+        while (ns > 0) {           // only rounding leaves these; a zero-probability id must stay undrawable
+            int s = small[--ns];
+            keep[s] = probabilities[s] > 0 ? 1 : 0;
+            alias[s] = probabilities[s] > 0 ? s : biggest;
         }
     }
 
@@ -69,21 +107,8 @@ public final class NoiseDistribution {
 
     /** One id drawn from the distribution. */
     public int sample(RandomGenerator rng) {
-        double u = rng.nextDouble() * cumulative[cumulative.length - 1];
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        while (probabilities[lo] == 0) {   // u fell on the edge of a zero-width interval
-            lo--;
-        }
-        return lo;
+        int i = rng.nextInt(keep.length);
+        return rng.nextDouble() < keep[i] ? i : alias[i];
     }
 
     public int size() {

@@ -35,6 +35,25 @@ public final class Word2VecLoss {
         return sum;
     }
 
+    /** ⟨a[offset .. offset+d), b[0 .. d)⟩ with four partial sums, so the additions need not wait on each other. */
+    static double dot(double[] a, int offset, double[] b, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < d; j += 4) {
+            s0 += a[offset + j] * b[j];
+            s1 += a[offset + j + 1] * b[j + 1];
+            s2 += a[offset + j + 2] * b[j + 2];
+            s3 += a[offset + j + 3] * b[j + 3];
+        }
+        for (; j < d; j++) {
+            s0 += a[offset + j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** log σ(x), accurate for large |x|. */
     static double logSigmoid(double x) {
         return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
@@ -54,10 +73,7 @@ public final class Word2VecLoss {
         double loss = 0;
         for (int i = -1; i < negativeCount; i++) {
             int row = (i < 0 ? target : negatives[i]) * d;
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                s += out[row + j] * h[j];
-            }
+            double s = dot(out, row, h, d);
             loss -= i < 0 ? logSigmoid(s) : logSigmoid(-s);
             double g = i < 0 ? sigmoid(s) - 1 : sigmoid(s);     // ∂L/∂s
             scratch[i + 1] = g;
@@ -80,11 +96,7 @@ public final class Word2VecLoss {
             double lr, double[] scores) {
         double max = Double.NEGATIVE_INFINITY;
         for (int w = 0; w < count; w++) {
-            int row = (first + w) * d;
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                s += out[row + j] * h[j];
-            }
+            double s = dot(out, (first + w) * d, h, d);
             scores[w] = s;
             max = Math.max(max, s);
         }

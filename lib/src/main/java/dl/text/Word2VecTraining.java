@@ -1,6 +1,7 @@
 package dl.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -95,7 +96,7 @@ final class Word2VecTraining {
                     ids[n++] = id;
                 }
             }
-            int[] kept = java.util.Arrays.copyOf(ids, n);
+            int[] kept = Arrays.copyOf(ids, n);
             encoded.add(kept);
             tokens += n;
         }
@@ -139,7 +140,7 @@ final class Word2VecTraining {
                             if (j != i) {
                                 int[] rows = inputRows[kept[j]];
                                 if (context.length < count + rows.length) {
-                                    context = java.util.Arrays.copyOf(context, 2 * (count + rows.length));
+                                    context = Arrays.copyOf(context, 2 * (count + rows.length));
                                 }
                                 System.arraycopy(rows, 0, context, count, rows.length);
                                 count += rows.length;
@@ -173,8 +174,8 @@ final class Word2VecTraining {
 
     /** One SGD step: h = mean of the input rows, loss of predicting target; returns the loss before the step. */
     double step(int[] rows, int rowCount, int target, int[] negatives, int negativeCount, double lr) {
-        java.util.Arrays.fill(h, 0);
-        java.util.Arrays.fill(gradH, 0);
+        Arrays.fill(h, 0);
+        Arrays.fill(gradH, 0);
         double scale = 1.0 / rowCount;
         for (int r = 0; r < rowCount; r++) {
             int base = rows[r] * d;
@@ -207,7 +208,7 @@ final class Word2VecTraining {
         }
         WordVectors.Subwords subwords = null;
         if (options.buckets > 0) {
-            double[] grams = java.util.Arrays.copyOfRange(in, words * d, in.length);
+            double[] grams = Arrays.copyOfRange(in, words * d, in.length);
             subwords = new WordVectors.Subwords(options.minN, options.maxN, options.buckets, grams);
         }
         return new WordVectors(vocabulary, d, vectors, subwords, epochLoss);

@@ -233,7 +233,10 @@ public final class WordVectors {
         return Tensor.of(Nd4j.create(f, new long[] {vocabulary.size(), d}, DataType.FLOAT));
     }
 
-    /** The words' positions on the first two principal components of their vectors: [n, 2]. */
+    /**
+     * The words' positions on the first two principal components of their vectors ({@link Pca}): [n, 2].
+     * Draw them with {@code Plot.embedding("words", wv.project2d(words), words.toArray(String[]::new))}.
+     */
     public INDArray project2d(List<String> words) {
         if (words.size() < 2) {
             throw new IllegalArgumentException("WordVectors.project2d: needs at least 2 words, got " + words.size());

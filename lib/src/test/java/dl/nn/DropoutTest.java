@@ -121,4 +121,14 @@ class DropoutTest {
         INDArray b = new Dropout(0.5).forward(x).data();
         assertEquals(a, b);
     }
+
+    @Test
+    void aMaskGivenAsATensorIsTheSameMask() {
+        Tensor x = Tensor.of(1, 2, 3, 4);
+        // y = x·m/(1 − p) with p = 0.5, m = [1, 0, 1, 0]
+        assertArrayEquals(new double[] {2, 0, 6, 0}, new Dropout(0.5).forwardWithMask(x, Tensor.of(1, 0, 1, 0)).toDoubleArray(), 1e-6);
+        Tensor boolMask = Tensor.of(0.9, 0.1, 0.7, 0.2).gt(0.5);
+        assertArrayEquals(new double[] {2, 0, 6, 0}, new Dropout(0.5).forwardWithMask(x, boolMask).toDoubleArray(), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> new Dropout(0.5).forwardWithMask(x, (Tensor) null));
+    }
 }

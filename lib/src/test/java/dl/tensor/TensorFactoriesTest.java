@@ -152,6 +152,8 @@ class TensorFactoriesTest {
         assertArrayEquals(new double[] {0, 1}, nan.eq(nan).toDoubleArray());
         assertArrayEquals(new double[] {1, 0}, nan.ne(nan).toDoubleArray());
         assertArrayEquals(new long[0], Tensor.of(2.0).gt(1).shape());
+        assertEquals(1.0, Tensor.of(2.0).gt(1).item());
+        assertTrue(Tensor.of(1, 5).gt(2).toString().contains("BOOL"), Tensor.of(1, 5).gt(2).toString());
 
         var e = assertThrows(ShapeException.class, () -> Tensor.of(1, 2, 3).eq(Tensor.of(1, 2)));
         assertTrue(e.getMessage().contains("[3] and [2]"), e.getMessage());

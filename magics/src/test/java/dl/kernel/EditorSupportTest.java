@@ -79,6 +79,9 @@ class EditorSupportTest {
         options = nb.session.complete(multiLine, multiLine.length(), anchor);
         assertTrue(options.contains("x()") && options.contains("y()"), options.toString());
         assertEquals(multiLine.length(), anchor[0]);
+        String chained = "var word = \" abc \";\nSystem.out.println(word);\nvar trimmed = word.trim();\ntrimmed.toUpp";
+        options = nb.session.complete(chained, chained.length(), anchor);
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("toUpperCase")), options.toString());
         // Nothing ran: the names are still unknown to the session.
         assertNotNull(nb.error("greeting"));
     }
@@ -110,12 +113,12 @@ class EditorSupportTest {
 
     @Test
     void completenessForConsoles() throws CellError {
-        assertEquals("invalid", nb.session.completeness("int x = ;"));
-        assertEquals("invalid", nb.session.completeness("int a = 1;\nx y z;"));
-        assertEquals("complete", nb.session.completeness("int a = 1;\nvar s = \"x\"; s.length()"));
-        assertEquals("complete", nb.session.completeness("1 + 1"));
-        assertEquals("incomplete", nb.session.completeness("for (int i = 0; i < 3; i++) {"));
-        assertEquals("complete", nb.session.completeness("%fast"));
+        assertEquals(CodeStatus.INVALID, nb.session.completeness("int x = ;"));
+        assertEquals(CodeStatus.INVALID, nb.session.completeness("int a = 1;\nx y z;"));
+        assertEquals(CodeStatus.COMPLETE, nb.session.completeness("int a = 1;\nvar s = \"x\"; s.length()"));
+        assertEquals(CodeStatus.COMPLETE, nb.session.completeness("1 + 1"));
+        assertEquals(CodeStatus.INCOMPLETE, nb.session.completeness("for (int i = 0; i < 3; i++) {"));
+        assertEquals(CodeStatus.COMPLETE, nb.session.completeness("%fast"));
         assertEquals("    ", CourseKernel.nextIndent("for (int i = 0; i < 3; i++) {"));
         assertEquals("  ", CourseKernel.nextIndent("  x +"));
     }
