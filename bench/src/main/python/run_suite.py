@@ -3,7 +3,7 @@
 For each thread count and repeat, the course library's side (dl.bench.Suite, in its own JVM) and
 PyTorch's side (torch_suite.py, Debian's /usr/bin/python3) run one after the other with the same
 OMP_NUM_THREADS, so every ratio compares numbers from the same run. Writes every number to
-build/bench/results.json.
+build/bench/results.json. BENCH_JAVA_OPTS adds JVM options to the course library's side.
 """
 import argparse
 import glob
@@ -41,7 +41,8 @@ def last_json(cmd, env):
 def run_once(threads, only, classifier):
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads),
                MKL_NUM_THREADS=str(threads))
-    ours = last_json(["java", "-Xmx4g", "-cp", classpath(classifier), "dl.bench.Suite", "--threads", str(threads),
+    jvm = os.environ.get("BENCH_JAVA_OPTS", "").split()
+    ours = last_json(["java", "-Xmx4g", *jvm, "-cp", classpath(classifier), "dl.bench.Suite", "--threads", str(threads),
                       "--only", only], env)
     torch = last_json(["/usr/bin/python3", os.path.join(ROOT, "bench/src/main/python/torch_suite.py"),
                        "--threads", str(threads), "--only", only, "--data", FASHION], env)

@@ -69,6 +69,33 @@ def batchnorm():
     })
 
 
+def batchnorm_sequence():
+    """BatchNorm1d on [N, C, L]: statistics per channel over N and L; then eval with the running ones."""
+    g = torch.Generator().manual_seed(91)
+    bn = nn.BatchNorm1d(3)
+    with torch.no_grad():
+        bn.weight.copy_(torch.rand(3, generator=g) + 0.5)
+        bn.bias.copy_(torch.randn(3, generator=g))
+    gamma0, beta0 = bn.weight.detach().clone(), bn.bias.detach().clone()
+    x = (torch.randn(4, 3, 5, generator=g) * 2 + 1).requires_grad_()
+    r = torch.randn(4, 3, 5, generator=g)
+    bn.train()
+    y = bn(x)
+    gx, gg, gb = weighted_loss_grads(y, r, x, bn.weight, bn.bias)
+    running_mean, running_var = bn.running_mean.clone(), bn.running_var.clone()
+    bn.eval()
+    x2 = torch.randn(2, 3, 4, generator=g).requires_grad_()
+    r2 = torch.randn(2, 3, 4, generator=g)
+    y2 = bn(x2)
+    gx2, = weighted_loss_grads(y2, r2, x2)
+    save("nn/batchnorm1d_ncl.json", {
+        "x": x, "gamma": gamma0, "beta": beta0, "r": r,
+        "y_train": y, "grad_x_train": gx, "grad_gamma_train": gg, "grad_beta_train": gb,
+        "running_mean": running_mean, "running_var": running_var,
+        "x_eval": x2, "r_eval": r2, "y_eval": y2, "grad_x_eval": gx2,
+    })
+
+
 def activations():
     x = torch.randn(3, 5) * 2
     x[0, 0] = 0.0  # the kink: PyTorch's conventions at exactly 0
@@ -222,3 +249,4 @@ if __name__ == "__main__":
     mlp()
     initializers()
     numpy_state_file()
+    batchnorm_sequence()  # last, with its own generator: the fixtures above stay as they were

@@ -11,6 +11,13 @@ normalisation, not the tokenizer. Entries:
   <variant>_train [N,V] fit_transform(train), <variant>_test [M,V] transform(test)
 for the variants smooth_l2 (the defaults), plain_l2 (smooth_idf=False), smooth_none (norm=None)
 and counts (CountVectorizer).
+
+It also writes fixtures/text/word2vec.json (read by dl.text.Word2VecFixtureTest), PyTorch autograd
+on the two word2vec objectives: context rows in_ctx [C, d] averaged into h (CBOW), output rows
+out [V, d], target, negatives [k] (one drawn twice):
+  ns_loss, ns_grad_in [C, d], ns_grad_out [V, d]   for -(log σ(⟨v'_O, h⟩) + Σ log σ(-⟨v'_n, h⟩))
+  sm_loss, sm_grad_in, sm_grad_out                 for cross_entropy over rows first..V-1
+and sampling.json: softmax(logits / T) after keeping the top k (torch.topk), for a few T and k.
 """
 import torch
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -57,5 +64,46 @@ def main():
     save("text/tfidf.json", values)
 
 
+def word2vec():
+    g = torch.Generator().manual_seed(12)
+    d, v, first = 5, 9, 2
+    in_ctx = (torch.rand(3, d, generator=g, dtype=torch.float64) - 0.5).requires_grad_()
+    out = (torch.rand(v, d, generator=g, dtype=torch.float64) - 0.5).requires_grad_()
+    target = 4
+    negatives = [7, 2, 7, 8]
+    values = {"in_ctx": in_ctx.detach().clone(), "out": out.detach().clone(), "target": target,
+              "negatives": torch.tensor(negatives, dtype=torch.float64), "first": first}
+    h = in_ctx.mean(0)
+    ns = -(torch.nn.functional.logsigmoid(out[target] @ h)
+           + torch.nn.functional.logsigmoid(-(out[negatives] @ h)).sum())
+    ns.backward()
+    values.update({"ns_loss": ns.item(), "ns_grad_in": in_ctx.grad.clone(), "ns_grad_out": out.grad.clone()})
+    in_ctx.grad = None
+    out.grad = None
+    h = in_ctx.mean(0)
+    scores = out[first:] @ h
+    sm = torch.nn.functional.cross_entropy(scores.unsqueeze(0), torch.tensor([target - first]))
+    sm.backward()
+    values.update({"sm_loss": sm.item(), "sm_grad_in": in_ctx.grad.clone(), "sm_grad_out": out.grad.clone()})
+    save("text/word2vec.json", values)
+
+
+def sampling():
+    logits = torch.tensor([0.3, -1.2, 2.0, 0.0, 1.1, -0.4, 1.9, 0.7], dtype=torch.float64)
+    values = {"logits": logits}
+    for t in [0.5, 1.0, 2.0]:
+        for k in [0, 3]:
+            z = logits / t
+            if k > 0:
+                keep = torch.topk(z, k).indices
+                masked = torch.full_like(z, float("-inf"))
+                masked[keep] = z[keep]
+                z = masked
+            values[f"p_t{t}_k{k}"] = torch.softmax(z, 0)
+    save("text/sampling.json", values)
+
+
 if __name__ == "__main__":
+    word2vec()
+    sampling()
     main()

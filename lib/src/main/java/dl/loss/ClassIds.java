@@ -98,4 +98,14 @@ final class ClassIds {
         }
         return labels;
     }
+
+    /** One row per label with a 1 at its class: [N, numClasses] of {@code type} (labels already checked). */
+    static INDArray oneHot(int[] labels, long numClasses, org.nd4j.linalg.api.buffer.DataType type) {
+        int c = Math.toIntExact(numClasses);
+        float[] values = new float[labels.length * c];
+        for (int i = 0; i < labels.length; i++) {
+            values[i * c + labels[i]] = 1f;
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(values, new long[] {labels.length, c}, 'c').castTo(type);
+    }
 }

@@ -1,8 +1,9 @@
 package dl.loss;
 
+import dl.tensor.LogSoftmaxMath;
 import dl.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Cross-entropy from raw class scores (logits) z [N, C]: softmax and −log in one stable step.
@@ -16,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * it sums to 1; in general p_i Σ_j Y_ij − Y_i), so with the mean the gradient is (p − y)/N.
  * For probabilities also ∂l_i/∂Y_ij = −log p_ij.
  *
- * <p>The softmax is computed as e^{z − max} (see {@link RowSoftmax}): logits of ±1000 give a
+ * <p>The softmax is computed as e^{z − max} (see {@link LogSoftmaxMath}): logits of ±1000 give a
  * finite loss and gradient. A 1-D z [C] is one sample. Same as {@code torch.nn.CrossEntropyLoss}
  * (without weights, ignore_index or label smoothing); {@link Reduction#NONE} gives one loss per sample.
  */
@@ -62,60 +63,37 @@ public final class CrossEntropyLoss extends Loss {
         return logits.rank() == 1 && reduction() == Reduction.NONE ? r.reshape() : r;
     }
 
-    /** l_i = logΣexp(z_i) − z_{i,y_i};  ∂l_i/∂z_i = softmax(z_i) − onehot(y_i). */
+    /**
+     * One fused op: l_i = −log softmax(z_i)_{y_i} = −Σ_j onehot_ij log p_ij;
+     * ∂l_i/∂z_i = (softmax(z_i) − onehot(y_i)) g_i, with one backward for softmax and −log.
+     */
     static Tensor fromClassIds(Tensor logits, int[] labels) {
-        RowSoftmax s = new RowSoftmax(logits.data());
-        int n = s.rows;
-        int c = s.classes;
-        double[] loss = new double[n];
-        for (int i = 0; i < n; i++) {
-            loss[i] = -s.logProbability(i, labels[i]);
-        }
-        return Tensor.op("crossEntropy", Nd4j.create(loss, new long[] {n}, logits.dtype()), g -> {
-            double[] gi = Tensor.of(g).toDoubleArray();
-            double[] dz = new double[n * c];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < c; j++) {
-                    double y = j == labels[i] ? 1 : 0;
-                    dz[i * c + j] = (s.probabilities[i * c + j] - y) * gi[i];
-                }
-            }
-            return new INDArray[] {Nd4j.create(dz, logits.shape(), logits.dtype())};
-        }, logits);
+        INDArray logP = LogSoftmaxMath.logSoftmax(logits.data(), 1);
+        INDArray oneHot = ClassIds.oneHot(labels, logP.size(1), logP.dataType());
+        INDArray loss = logP.mul(oneHot).sum(1).negi();
+        return Tensor.op("crossEntropy", loss, g -> new INDArray[] {
+            Transforms.exp(logP, true).subi(oneHot).muliColumnVector(asColumn(g))}, logits);
     }
 
-    /** l_i = −Σ_j Y_ij log p_ij;  ∂l_i/∂z_ij = p_ij Σ_k Y_ik − Y_ij,  ∂l_i/∂Y_ij = −log p_ij. */
+    /**
+     * One fused op: l_i = −Σ_j Y_ij log p_ij;  ∂l_i/∂z_ij = (p_ij Σ_k Y_ik − Y_ij) g_i,
+     * ∂l_i/∂Y_ij = −log p_ij g_i.
+     */
     static Tensor fromProbabilities(Tensor logits, Tensor target) {
-        RowSoftmax s = new RowSoftmax(logits.data());
-        int n = s.rows;
-        int c = s.classes;
-        double[] y = target.toDoubleArray();
-        double[] loss = new double[n];
-        double[] targetSum = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                loss[i] -= y[i * c + j] * s.logProbability(i, j);
-                targetSum[i] += y[i * c + j];
-            }
-        }
-        return Tensor.op("crossEntropy", Nd4j.create(loss, new long[] {n}, logits.dtype()), g -> {
-            double[] gi = Tensor.of(g).toDoubleArray();
-            boolean needTarget = target.requiresGrad();
-            double[] dz = new double[n * c];
-            double[] dy = needTarget ? new double[n * c] : null;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < c; j++) {
-                    dz[i * c + j] = (s.probabilities[i * c + j] * targetSum[i] - y[i * c + j]) * gi[i];
-                    if (needTarget) {
-                        dy[i * c + j] = -s.logProbability(i, j) * gi[i];
-                    }
-                }
-            }
-            return new INDArray[] {
-                Nd4j.create(dz, logits.shape(), logits.dtype()),
-                needTarget ? Nd4j.create(dy, target.shape(), target.dtype()) : null
-            };
+        INDArray logP = LogSoftmaxMath.logSoftmax(logits.data(), 1);
+        INDArray y = target.data();
+        INDArray loss = logP.mul(y).sum(1).negi();
+        return Tensor.op("crossEntropy", loss, g -> {
+            INDArray gColumn = asColumn(g);
+            INDArray dz = Transforms.exp(logP, true).muliColumnVector(asColumn(y.sum(1))).subi(y).muliColumnVector(gColumn);
+            INDArray dy = target.requiresGrad() ? logP.neg().muliColumnVector(gColumn) : null;
+            return new INDArray[] {dz, dy};
         }, logits, target);
+    }
+
+    /** A per-row gradient [N] as a column [N, 1], for row-wise scaling. */
+    static INDArray asColumn(INDArray perRow) {
+        return perRow.reshape(perRow.length(), 1);
     }
 
     /** Class ids: labels [N] as integers (a float [N, C] target stays class probabilities). */

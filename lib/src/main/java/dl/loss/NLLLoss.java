@@ -49,20 +49,9 @@ public final class NLLLoss extends Loss {
     /** l_i = −a_{i,y_i};  ∂l_i/∂a_i = −onehot(y_i). */
     static Tensor perSample(Tensor logProbabilities, int[] labels) {
         INDArray a = logProbabilities.data();
-        int n = labels.length;
-        int c = (int) a.size(1);
-        double[] loss = new double[n];
-        for (int i = 0; i < n; i++) {
-            loss[i] = -a.getDouble(i, labels[i]);
-        }
-        return Tensor.op("nll", Nd4j.create(loss, new long[] {n}, a.dataType()), g -> {
-            double[] gi = Tensor.of(g).toDoubleArray();
-            double[] da = new double[n * c];
-            for (int i = 0; i < n; i++) {
-                da[i * c + labels[i]] = -gi[i];
-            }
-            return new INDArray[] {Nd4j.create(da, a.shape(), a.dataType())};
-        }, logProbabilities);
+        INDArray oneHot = ClassIds.oneHot(labels, a.size(1), a.dataType());
+        return Tensor.op("nll", a.mul(oneHot).sum(1).negi(),
+                g -> new INDArray[] {oneHot.mulColumnVector(CrossEntropyLoss.asColumn(g)).negi()}, logProbabilities);
     }
 
     /** Class ids: labels [N] as integers (a float [N, C] target stays class probabilities). */

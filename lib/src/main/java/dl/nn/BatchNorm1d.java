@@ -9,7 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Batch normalization over a batch [N, C], per feature c:
+ * Batch normalization over a batch [N, C] (or [N, C, L], e.g. channels of a sequence, with the
+ * statistics over N and L as in PyTorch), per feature c:
  * <pre>
  *   x̂ = (x − μ_B) / √(σ²_B + ε),   y = γ·x̂ + β
  * </pre>
@@ -83,15 +84,45 @@ public class BatchNorm1d extends Module {
 
     @Override
     protected Tensor compute(Tensor x) {
-        if (x.rank() != 2 || x.size(1) != features) {
+        if ((x.rank() != 2 && x.rank() != 3) || x.size(1) != features) {
             throw new ShapeException("BatchNorm1d(" + features + ").forward: input x has shape " + Arrays.toString(x.shape())
-                    + ", expected (N, " + features + ")");
+                    + ", expected (N, " + features + ") or (N, " + features + ", L)"
+                    + (x.rank() >= 2 && x.size(x.rank() - 1) == features && x.rank() == 3
+                            ? "; hint: the features are on the last axis, move them to axis 1: x.permute(0, 2, 1)" : ""));
+        }
+        if (x.rank() == 3) {
+            return sequence(x);
         }
         if (gamma != null && x.dtype() != gamma.dtype() || x.dtype() != runningMean.dtype()) {
             throw new IllegalArgumentException("BatchNorm1d(" + features + ").forward: input is " + x.dtype()
                     + " but the layer is " + runningMean.dtype() + "; convert the input or the model (toDouble/toFloat)");
         }
         return isTraining() ? normalizeWithBatchStats(x) : normalizeWithRunningStats(x);
+    }
+
+    /**
+     * [N, C, L] as PyTorch: every position l of every sample is one more observation of channel
+     * c, so the statistics run over N and L. Composed from the [N·L, C] case with permute and
+     * reshape, whose backward passes route the gradient back (no derivative of its own).
+     */
+    private Tensor sequence(Tensor x) {
+        long n = x.size(0);
+        long length = x.size(2);
+        Tensor rows = x.permute(0, 2, 1).reshape(n * length, features);   // [N, L, C] -> [N·L, C]
+        Tensor y = compute(rows, Arrays.toString(x.shape()));
+        return y.reshape(n, length, features).permute(0, 2, 1);
+    }
+
+    private Tensor compute(Tensor rows, String inputShape) {
+        if (gamma != null && rows.dtype() != gamma.dtype() || rows.dtype() != runningMean.dtype()) {
+            throw new IllegalArgumentException("BatchNorm1d(" + features + ").forward: input is " + rows.dtype()
+                    + " but the layer is " + runningMean.dtype() + "; convert the input or the model (toDouble/toFloat)");
+        }
+        if (isTraining() && rows.size(0) < 2) {
+            throw new IllegalArgumentException("BatchNorm1d(" + features + ").forward: training needs more than one value"
+                    + " per channel to estimate a variance, got shape " + inputShape + "; use eval() for single samples");
+        }
+        return isTraining() ? normalizeWithBatchStats(rows) : normalizeWithRunningStats(rows);
     }
 
     private Tensor normalizeWithBatchStats(Tensor x) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,6 +43,7 @@ public abstract class Module {
     private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
     private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
     private final LinkedHashMap<String, Module> modules = new LinkedHashMap<>();
+    private final List<BiConsumer<Module, Tensor>> forwardHooks = new ArrayList<>();
     private boolean training = true;
     /** The name under which the first parent registered this module (for error messages). */
     private String label;
@@ -68,7 +70,24 @@ public abstract class Module {
         if (recorder != null) {
             recorder.exit(row, y);
         }
+        if (!forwardHooks.isEmpty()) {
+            for (BiConsumer<Module, Tensor> hook : List.copyOf(forwardHooks)) {
+                hook.accept(this, y);
+            }
+        }
         return y;
+    }
+
+    /**
+     * Calls {@code hook} with this module and its output after every {@link #forward} (PyTorch's
+     * forward hooks): to look at feature maps. Closing the returned handle removes the hook.
+     */
+    public AutoCloseable addForwardHook(BiConsumer<Module, Tensor> hook) {
+        if (hook == null) {
+            throw new IllegalArgumentException(typeName() + ".addForwardHook: hook is null");
+        }
+        forwardHooks.add(hook);
+        return () -> forwardHooks.remove(hook);
     }
 
     /**
@@ -354,7 +373,10 @@ public abstract class Module {
     /**
      * Copies {@code state} into the parameters and buffers (in place, converting to their data
      * type). Every key and shape is checked first: on any missing key, unexpected key or shape
-     * difference nothing is changed and the exception lists all of them.
+     * difference nothing is changed and the exception lists all of them. When the conversion
+     * changes values (fp64 state into an fp32 model), one warning on stderr names the entries
+     * that were rounded and the largest change; convert the model first ({@code toDouble()}) to
+     * keep every digit.
      */
     public Module loadStateDict(Map<String, INDArray> state) {
         Map<String, Tensor> targets = stateTensors();
@@ -388,10 +410,22 @@ public abstract class Module {
             throw new IllegalArgumentException(typeName() + ".loadStateDict: " + String.join("; ", problems)
                     + "; the model is unchanged");
         }
+        List<String> rounded = new ArrayList<>();
+        double largestChange = 0;
         for (Map.Entry<String, Tensor> e : targets.entrySet()) {
             INDArray v = state.get(e.getKey());
             INDArray target = e.getValue().data();
-            target.assign(v.dataType() == target.dataType() ? v : v.castTo(target.dataType()));
+            INDArray converted = v.dataType() == target.dataType() ? v : v.castTo(target.dataType());
+            double change = PrecisionLoss.largestChange(v, converted);
+            if (change > 0) {
+                rounded.add(e.getKey());
+                largestChange = Math.max(largestChange, change);
+            }
+            target.assign(converted);
+        }
+        if (!rounded.isEmpty()) {
+            System.err.println(PrecisionLoss.warning(typeName() + ".loadStateDict", rounded, state.get(rounded.get(0)).dataType(),
+                    targets.get(rounded.get(0)).dtype(), largestChange));
         }
         return this;
     }

@@ -47,11 +47,23 @@ public class Sequential extends Module {
         return size;
     }
 
+    /**
+     * Each layer on the previous one's output. A hidden activation between two stateless layers
+     * of the library is marked so that its memory goes back after backward() (see
+     * {@link HiddenActivations}); the returned output is never released.
+     */
     @Override
     protected Tensor compute(Tensor x) {
+        boolean release = SummaryRecorder.active() == null;
         Tensor y = x;
+        Module previous = null;
         for (Module layer : namedChildren().values()) {
-            y = layer.forward(y);
+            Tensor next = layer.forward(y);
+            if (release && previous != null && HiddenActivations.releasable(y, previous, layer, next, x)) {
+                y.releaseAfterBackward();
+            }
+            previous = layer;
+            y = next;
         }
         return y;
     }

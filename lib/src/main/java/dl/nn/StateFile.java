@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code <f4} = fp32, {@code <f8} = fp64).
  *
  * <p>Writing goes to a temporary file in the same directory that is then renamed over the
- * target, so an interrupted save never leaves a partial file.
+ * target, so an interrupted save never leaves a partial file; temporaries that a killed JVM
+ * left behind are removed by the next save or load of that file ({@link SaveTemporaries}). A
+ * saved file gets the user's normal mode (0644 under umask 022), or keeps the mode of the file
+ * it replaces. Errors say why a file could not be written or read (permission denied, no such
+ * folder, ...), not only which.
  */
 public final class StateFile {
 
@@ -61,9 +66,13 @@ public final class StateFile {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp));
+            createParent(file, target.getParent());
+            report(file, SaveTemporaries.removeLeftovers(target));
+            tmp = SaveTemporaries.next(target);
+            // CREATE_NEW, not createTempFile: the file gets the mode of any new file of the user
+            // (0644 under umask 022) instead of createTempFile's private 0600
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE));
                  ZipOutputStream zip = new ZipOutputStream(raw)) {
                 for (Map.Entry<String, INDArray> e : state.entrySet()) {
                     zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
@@ -71,25 +80,63 @@ public final class StateFile {
                     zip.closeEntry();
                 }
             }
+            keepModeOf(target, tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            SaveTemporaries.done(tmp);
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("save " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("save " + file + ": cannot write the file: " + IoProblem.describe(e)
+                    + IoProblem.hint(e), e);
         } finally {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // the original error matters more than a leftover temporary file
+                    // the original error matters more than a leftover temporary file (the next save removes it)
                 }
+                SaveTemporaries.done(tmp);
             }
+        }
+    }
+
+    /** Creates the missing folders of the target, saying which one could not be made and why. */
+    private static void createParent(Path file, Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("save " + file + ": cannot create the folder " + dir + ": "
+                    + IoProblem.describe(e) + IoProblem.hint(e), e);
+        }
+    }
+
+    /** Overwriting a file keeps its permissions (a file made private stays private). */
+    private static void keepModeOf(Path target, Path tmp) {
+        try {
+            if (Files.exists(target) && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the new file's own mode is a fine fallback
+        }
+    }
+
+    private static void report(Path file, long freedBytes) {
+        if (freedBytes > 0) {
+            System.err.printf(java.util.Locale.ROOT, "note: %s: removed the temporary files of interrupted saves (%.1f MB)%n",
+                    file, freedBytes / 1e6);
         }
     }
 
     /** Reads every array of an {@code .npz} file, in file order, keyed by entry name without ".npy". */
     public static Map<String, INDArray> read(Path file) {
+        report(file, SaveTemporaries.removeLeftovers(file));
         if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException("load " + file + ": no such file"));
+            throw new UncheckedIOException(new IOException("load " + file + ": no such file"
+                    + (Files.isDirectory(file.toAbsolutePath().getParent()) ? "" : " (its folder " + file.toAbsolutePath().getParent()
+                            + " does not exist either)")));
         }
         LinkedHashMap<String, INDArray> out = new LinkedHashMap<>();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
@@ -110,7 +157,7 @@ public final class StateFile {
         } catch (ZipException e) {
             throw new UncheckedIOException("load " + file + ": not a model state file (.npz zip archive): " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("load " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("load " + file + ": " + IoProblem.describe(e) + IoProblem.hint(e), e);
         }
         if (out.isEmpty()) {
             throw new UncheckedIOException(new IOException("load " + file

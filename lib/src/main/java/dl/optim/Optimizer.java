@@ -28,16 +28,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>A parameter is skipped when it has no gradient or does not require one (frozen).</li>
  * </ul>
  *
- * <p>Option names are PyTorch's ({@code lr}, {@code weight_decay}, {@code betas} as
- * {@code beta1}/{@code beta2}, ...); the Java spelling {@code weightDecay} is accepted too.
+ * <p>Options are typed constants ({@link Option}): {@code group.get(Adam.BETA1)} is a double,
+ * {@code group.set(SGD.MOMENTUM, 0.5)} sets a number, and a wrong name or type does not compile.
+ * Their names are PyTorch's ({@code lr}, {@code weight_decay}, {@code betas} as
+ * {@code beta1}/{@code beta2}, ...).
  */
 public abstract class Optimizer {
 
-    /** A declared option: its default and the rule its values must satisfy. */
-    private record Option(String name, Object defaultValue, DoublePredicate valid, String rule) {}
+    /** The learning rate, every optimizer's first option. */
+    public static final Option<Double> LR = Option.number("lr");
+    /** Weight decay λ (an L2 term, or decoupled in AdamW). */
+    public static final Option<Double> WEIGHT_DECAY = Option.number("weight_decay");
+    /** Momentum μ (SGD, RMSProp). */
+    public static final Option<Double> MOMENTUM = Option.number("momentum");
+    /** The ε added to a denominator (Adam, RMSProp, AdaGrad). */
+    public static final Option<Double> EPS = Option.number("eps");
+
+    /** A declared option: its default and, for numbers, the rule its values must satisfy. */
+    private record Declared(Option<?> option, DoublePredicate valid, String rule) {
+        String name() {
+            return option.name();
+        }
+    }
 
     private final String kind;
-    private final Map<String, Option> declared = new LinkedHashMap<>();
+    private final Map<String, Declared> declared = new LinkedHashMap<>();
     private final Map<String, Object> defaults = new LinkedHashMap<>();
     private final List<ParamGroup> groups = new ArrayList<>();
     private final Map<Tensor, ParamState> states = new IdentityHashMap<>();
@@ -49,28 +64,34 @@ public abstract class Optimizer {
      */
     protected Optimizer(String kind, double lr) {
         this.kind = kind;
-        declare("lr", lr, v -> v > 0 && Double.isFinite(v), "> 0");
+        declare(LR, lr, v -> v > 0 && Double.isFinite(v), "> 0");
     }
 
     // ---------------------------------------------------------------- options
 
-    /** Declares a number option with its default, e.g. {@code declare("momentum", 0.0, v -> v >= 0, ">= 0")}. */
-    protected final void declare(String name, double defaultValue, DoublePredicate valid, String rule) {
-        Option option = new Option(name, defaultValue, valid, rule);
-        declared.put(name, option);
-        defaults.put(name, checked(option, defaultValue, ""));
+    /** Declares a number option with its default, e.g. {@code declare(MOMENTUM, 0.0, v -> v >= 0, ">= 0")}. */
+    protected final void declare(Option<Double> option, double defaultValue, DoublePredicate valid, String rule) {
+        Declared d = new Declared(option, valid, rule);
+        declared.put(option.name(), d);
+        defaults.put(option.name(), checked(d, defaultValue, ""));
     }
 
     /** Declares a true/false option. */
-    protected final void declareFlag(String name, boolean defaultValue) {
-        declared.put(name, new Option(name, defaultValue, null, null));
-        defaults.put(name, defaultValue);
+    protected final void declareFlag(Option<Boolean> option, boolean defaultValue) {
+        declared.put(option.name(), new Declared(option, null, null));
+        defaults.put(option.name(), defaultValue);
     }
 
     /** Changes a default (used by the fluent setters); every group that does not set it follows. */
-    protected final void setDefault(String name, Object value) {
-        Option option = option(name);
-        defaults.put(option.name(), checked(option, value, ""));
+    protected final <T> void setDefault(Option<T> option, T value) {
+        Declared d = declared(option);
+        defaults.put(option.name(), checked(d, value, ""));
+    }
+
+    /** Whether this optimizer has {@code option} (SGD has no {@code Adam.BETA1}). */
+    public boolean has(Option<?> option) {
+        Declared d = declared.get(option.name());
+        return d != null && d.option().equals(option);
     }
 
     /** The optimizer's default options (read-only view). */
@@ -79,11 +100,11 @@ public abstract class Optimizer {
     }
 
     /** Checks a value against its option's rule; numbers come back as Double. */
-    final Object checked(String name, Object value, String where) {
-        return checked(option(name), value, where);
+    final Object checked(Option<?> option, Object value, String where) {
+        return checked(declared(option), value, where);
     }
 
-    private Object checked(Option option, Object value, String where) {
+    private Object checked(Declared option, Object value, String where) {
         if (option.valid() == null) {
             if (!(value instanceof Boolean)) {
                 throw new IllegalArgumentException(kind + where + ": " + option.name() + " must be true or false, got " + value);
@@ -100,42 +121,29 @@ public abstract class Optimizer {
         return v;
     }
 
-    private Option option(String name) {
-        Option option = declared.get(canonical(name));
-        if (option == null) {
-            throw new IllegalArgumentException(kind + ": unknown option '" + name + "'; options are " + declared.keySet());
+    /** The declaration of {@code option}; a clear error for an option this optimizer does not have. */
+    private Declared declared(Option<?> option) {
+        if (!has(option)) {
+            throw new IllegalArgumentException(kind + " has no option " + option + " (" + option.type().getSimpleName()
+                    + "); its options are " + declared.keySet());
         }
-        return option;
+        return declared.get(option.name());
     }
 
-    /** weightDecay → weight_decay, so both spellings name the same option. */
-    static String canonical(String name) {
-        StringBuilder b = new StringBuilder(name.length() + 4);
-        for (char c : name.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                b.append('_').append(Character.toLowerCase(c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    final boolean isDeclared(String name) {
-        return declared.containsKey(name);
-    }
-
-    final Object defaultValue(String name) {
-        return defaults.get(name);
+    /** The optimizer-wide value of {@code option} (what a group that does not set it uses). */
+    public <T> T defaultValue(Option<T> option) {
+        declared(option);
+        return option.type().cast(defaults.get(option.name()));
     }
 
     // ---------------------------------------------------------------- groups
 
     /**
-     * Adds parameters with their own options, e.g. {@code addParamGroup(head, Map.of("lr", 0.01))};
-     * options not given are read from the defaults. A parameter may belong to one group only.
+     * Adds parameters as a new group and returns it, to set its own options:
+     * {@code opt.addParamGroup(head).setLr(0.01).set(SGD.MOMENTUM, 0.5)}. Options it does not set
+     * are read from the defaults. A parameter may belong to one group only.
      */
-    public ParamGroup addParamGroup(Iterable<? extends Tensor> params, Map<String, ?> options) {
+    public ParamGroup addParamGroup(Iterable<? extends Tensor> params) {
         String where = " group " + groups.size();
         List<Tensor> list = new ArrayList<>();
         if (params == null) {
@@ -167,12 +175,6 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(kind + where + ": got an empty parameter list");
         }
         Map<String, Object> own = new LinkedHashMap<>();
-        if (options != null) {
-            for (Map.Entry<String, ?> e : options.entrySet()) {
-                Option option = option(e.getKey());
-                own.put(option.name(), checked(option, e.getValue(), where));
-            }
-        }
         ParamGroup group = new ParamGroup(this, groups.size(), list, own);
         groups.add(group);
         return group;

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Parameters that share options (lr, weight decay, momentum, ...). An option this group does not
  * set itself is read from its optimizer's defaults (PyTorch fills {@code param_groups} from
- * {@code defaults} in the same way).
+ * {@code defaults} in the same way). Options are named by typed constants ({@link Option}):
+ * {@code group.get(Adam.BETA1)}, {@code group.set(SGD.MOMENTUM, 0.5)}.
  */
 public final class ParamGroup {
 
@@ -37,7 +38,7 @@ public final class ParamGroup {
     }
 
     public double lr() {
-        return number("lr");
+        return get(Optimizer.LR);
     }
 
     /** Sets this group's learning rate (≥ 0; schedules call this every step). */
@@ -45,47 +46,25 @@ public final class ParamGroup {
         if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException(optimizer.kind() + " group " + index + ": lr must be >= 0, got " + lr);
         }
-        own.put("lr", lr);
+        own.put(Optimizer.LR.name(), lr);
         return this;
     }
 
-    /** The value of a number option (this group's own, else the optimizer's default). */
-    public double number(String name) {
-        Object v = get(name);
-        if (!(v instanceof Double)) {
-            throw new IllegalArgumentException(optimizer.kind() + ": option " + name + " is not a number: " + v);
-        }
-        return (Double) v;
+    /**
+     * The value of an option for this group (its own, else the optimizer's default), typed by
+     * the option: {@code double b1 = group.get(Adam.BETA1)}.
+     */
+    public <T> T get(Option<T> option) {
+        Object v = own.get(option.name());
+        return v != null && optimizer.has(option) ? option.type().cast(v) : optimizer.defaultValue(option);
     }
 
-    /** The value of a true/false option. */
-    public boolean flag(String name) {
-        Object v = get(name);
-        if (!(v instanceof Boolean)) {
-            throw new IllegalArgumentException(optimizer.kind() + ": option " + name + " is not true/false: " + v);
+    /** Sets an option for this group only (checked like the constructor's arguments), e.g. {@code set(SGD.MOMENTUM, 0.5)}. */
+    public <T> ParamGroup set(Option<T> option, T value) {
+        if (option.equals(Optimizer.LR)) {
+            return setLr((Double) value);
         }
-        return (Boolean) v;
-    }
-
-    /** The value of an option (Double or Boolean). */
-    public Object get(String name) {
-        String key = optimizer.isDeclared(name) ? name : Optimizer.canonical(name);
-        Object v = own.get(key);
-        if (v != null) {
-            return v;
-        }
-        v = optimizer.defaultValue(key);
-        if (v == null) {
-            throw new IllegalArgumentException(optimizer.kind() + ": unknown option '" + name + "'; options are "
-                    + optimizer.defaults().keySet());
-        }
-        return v;
-    }
-
-    /** Sets an option for this group only (checked like the constructor's arguments). */
-    public ParamGroup set(String name, Object value) {
-        String key = Optimizer.canonical(name);
-        own.put(key, optimizer.checked(key, value, " group " + index));
+        own.put(option.name(), optimizer.checked(option, value, " group " + index));
         return this;
     }
 

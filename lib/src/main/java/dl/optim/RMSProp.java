@@ -1,7 +1,6 @@
 package dl.optim;
 
 import dl.tensor.Tensor;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -24,6 +23,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public class RMSProp extends Optimizer {
 
+    /** α, the decay of the mean squared gradient. */
+    public static final Option<Double> ALPHA = Option.number("alpha");
+
+    /** Divide by the centered second moment (an estimate of the variance). */
+    public static final Option<Boolean> CENTERED = Option.flag("centered");
+
     /** RMSProp with PyTorch's default lr 0.01. */
     public RMSProp(Iterable<? extends Tensor> params) {
         this(params, 0.01);
@@ -31,38 +36,38 @@ public class RMSProp extends Optimizer {
 
     public RMSProp(Iterable<? extends Tensor> params, double lr) {
         super("RMSProp", lr);
-        declare("alpha", 0.99, v -> v >= 0 && v < 1, "in [0, 1)");
-        declare("eps", 1e-8, v -> v >= 0 && Double.isFinite(v), ">= 0");
-        declare("weight_decay", 0.0, v -> v >= 0 && Double.isFinite(v), ">= 0");
-        declare("momentum", 0.0, v -> v >= 0 && v < 1, "in [0, 1)");
-        declareFlag("centered", false);
-        addParamGroup(params, Map.of());
+        declare(ALPHA, 0.99, v -> v >= 0 && v < 1, "in [0, 1)");
+        declare(EPS, 1e-8, v -> v >= 0 && Double.isFinite(v), ">= 0");
+        declare(WEIGHT_DECAY, 0.0, v -> v >= 0 && Double.isFinite(v), ">= 0");
+        declare(MOMENTUM, 0.0, v -> v >= 0 && v < 1, "in [0, 1)");
+        declareFlag(CENTERED, false);
+        addParamGroup(params);
     }
 
     /** Decay α of the moving average of squared gradients. */
     public RMSProp alpha(double alpha) {
-        setDefault("alpha", alpha);
+        setDefault(ALPHA, alpha);
         return this;
     }
 
     public RMSProp eps(double eps) {
-        setDefault("eps", eps);
+        setDefault(EPS, eps);
         return this;
     }
 
     public RMSProp weightDecay(double weightDecay) {
-        setDefault("weight_decay", weightDecay);
+        setDefault(WEIGHT_DECAY, weightDecay);
         return this;
     }
 
     public RMSProp momentum(double momentum) {
-        setDefault("momentum", momentum);
+        setDefault(MOMENTUM, momentum);
         return this;
     }
 
     /** Divide by the estimated standard deviation √(G − m²) instead of √G. */
     public RMSProp centered(boolean centered) {
-        setDefault("centered", centered);
+        setDefault(CENTERED, centered);
         return this;
     }
 
@@ -70,9 +75,9 @@ public class RMSProp extends Optimizer {
     protected void update(Tensor param, INDArray g, ParamGroup group, ParamState state) {
         INDArray p = param.data();
         double lr = group.lr();
-        double alpha = group.number("alpha");
-        double wd = group.number("weight_decay");
-        double mu = group.number("momentum");
+        double alpha = group.get(ALPHA);
+        double wd = group.get(WEIGHT_DECAY);
+        double mu = group.get(MOMENTUM);
 
         INDArray d = g;
         if (wd != 0) {  // d = g + λ·p
@@ -83,14 +88,14 @@ public class RMSProp extends Optimizer {
         INDArray sq = state.buffer("square_avg", p, 0);
         InPlace.addScaled(InPlace.scale(sq, alpha), 1 - alpha, s.assign(d).muli(d));  // G = α·G + (1 − α)·d²
 
-        if (group.flag("centered")) {
+        if (group.get(CENTERED)) {
             INDArray m = state.buffer("grad_avg", p, 0);
             InPlace.addScaled(InPlace.scale(m, alpha), 1 - alpha, d);  // m = α·m + (1 − α)·d
             s.assign(m).muli(m).rsubi(sq);  // s = G − m²
         } else {
             s.assign(sq);
         }
-        Transforms.sqrt(s, false).addi(group.number("eps"));  // s = √(…) + ε
+        Transforms.sqrt(s, false).addi(group.get(EPS));  // s = √(…) + ε
         s.rdivi(d);  // s = d / s
 
         if (mu > 0) {

@@ -1,5 +1,6 @@
 package dl.optim;
 
+import dl.metrics.Goal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,14 +8,14 @@ import java.util.List;
  * Cuts the lr when a monitored number (usually the validation loss) stops improving, as
  * PyTorch's {@code ReduceLROnPlateau}. Call {@link #step(double)} once per epoch with the metric.
  * <ul>
- *   <li>"Improving" in mode min (the default) means metric &lt; best·(1 − threshold) (threshold
- *       mode rel) or metric &lt; best − threshold (abs); in mode max, above best·(1 + threshold) or
- *       best + threshold.</li>
+ *   <li>"Improving" in mode {@link Goal#MIN} (the default) means metric &lt; best·(1 − threshold)
+ *       ({@link #relativeThreshold}) or metric &lt; best − threshold ({@link #absoluteThreshold});
+ *       in mode {@link Goal#MAX}, above best·(1 + threshold) or best + threshold.</li>
  *   <li>After more than {@code patience} epochs in a row without improvement, every group's lr
  *       becomes max(lr·factor, minLr) (changes smaller than eps are skipped), and the count
  *       restarts after {@code cooldown} epochs in which bad epochs are not counted.</li>
  * </ul>
- * Defaults as PyTorch: mode min, factor 0.1, patience 10, threshold 1e-4 rel, cooldown 0,
+ * Defaults as PyTorch: mode MIN, factor 0.1, patience 10, relative threshold 1e-4, cooldown 0,
  * minLr 0, eps 1e-8. Settings are fluent: {@code new ReduceLROnPlateau(opt).factor(0.5).patience(2)}.
  */
 public class ReduceLROnPlateau {
@@ -44,14 +45,19 @@ public class ReduceLROnPlateau {
         this.lastLrs = optimizer.lrs();
     }
 
-    /** "min" (a loss: lower is better) or "max" (an accuracy). */
-    public ReduceLROnPlateau mode(String mode) {
-        if (!mode.equals("min") && !mode.equals("max")) {
-            throw new IllegalArgumentException("ReduceLROnPlateau: mode must be \"min\" or \"max\", got \"" + mode + "\"");
+    /** {@link Goal#MIN} (a loss: lower is better, the default) or {@link Goal#MAX} (an accuracy). */
+    public ReduceLROnPlateau mode(Goal goal) {
+        if (goal == null) {
+            throw new IllegalArgumentException("ReduceLROnPlateau: mode must be Goal.MIN or Goal.MAX, got null");
         }
-        maximize = mode.equals("max");
+        maximize = goal == Goal.MAX;
         best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         return this;
+    }
+
+    /** Which way the metric improves. */
+    public Goal mode() {
+        return maximize ? Goal.MAX : Goal.MIN;
     }
 
     /** new lr = lr·factor, factor in (0, 1). */
@@ -72,18 +78,28 @@ public class ReduceLROnPlateau {
         return this;
     }
 
-    /** How much better counts as better, with "rel" (a fraction of best) or "abs" mode. */
-    public ReduceLROnPlateau threshold(double threshold, String thresholdMode) {
+    /**
+     * How much better counts as better, as a fraction of the best value (PyTorch's
+     * {@code threshold_mode="rel"}, the default with 1e-4): in mode MIN, metric &lt; best·(1 − threshold).
+     */
+    public ReduceLROnPlateau relativeThreshold(double threshold) {
+        this.threshold = checkedThreshold(threshold);
+        this.relative = true;
+        return this;
+    }
+
+    /** How much better counts as better, in the metric's units ({@code threshold_mode="abs"}): metric &lt; best − threshold. */
+    public ReduceLROnPlateau absoluteThreshold(double threshold) {
+        this.threshold = checkedThreshold(threshold);
+        this.relative = false;
+        return this;
+    }
+
+    private static double checkedThreshold(double threshold) {
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("ReduceLROnPlateau: threshold must be >= 0, got " + threshold);
         }
-        if (!thresholdMode.equals("rel") && !thresholdMode.equals("abs")) {
-            throw new IllegalArgumentException("ReduceLROnPlateau: thresholdMode must be \"rel\" or \"abs\", got \""
-                    + thresholdMode + "\"");
-        }
-        this.threshold = threshold;
-        this.relative = thresholdMode.equals("rel");
-        return this;
+        return threshold;
     }
 
     /** Epochs to wait after a cut before counting bad epochs again. */
@@ -205,7 +221,7 @@ public class ReduceLROnPlateau {
 
     @Override
     public String toString() {
-        return "ReduceLROnPlateau(mode=" + (maximize ? "max" : "min") + ", factor=" + factor + ", patience=" + patience
+        return "ReduceLROnPlateau(mode=" + mode() + ", factor=" + factor + ", patience=" + patience
                 + ", best=" + best + ", bad epochs=" + numBadEpochs + ", lr=" + Arrays.toString(lastLrs) + ")";
     }
 }

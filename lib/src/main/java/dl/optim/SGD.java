@@ -1,7 +1,6 @@
 package dl.optim;
 
 import dl.tensor.Tensor;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,46 +28,52 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class SGD extends Optimizer {
 
+    /** Dampening τ: the new gradient enters the velocity with weight 1 − τ. */
+    public static final Option<Double> DAMPENING = Option.number("dampening");
+
+    /** Nesterov momentum on or off. */
+    public static final Option<Boolean> NESTEROV = Option.flag("nesterov");
+
     /** Plain SGD with learning rate {@code lr} (&gt; 0); see the fluent settings for the variants. */
     public SGD(Iterable<? extends Tensor> params, double lr) {
         super("SGD", lr);
-        declare("momentum", 0.0, v -> v >= 0 && v < 1, "in [0, 1)");
-        declare("dampening", 0.0, v -> v >= 0 && v <= 1, "in [0, 1]");
-        declare("weight_decay", 0.0, v -> v >= 0 && Double.isFinite(v), ">= 0");
-        declareFlag("nesterov", false);
-        addParamGroup(params, Map.of());
+        declare(MOMENTUM, 0.0, v -> v >= 0 && v < 1, "in [0, 1)");
+        declare(DAMPENING, 0.0, v -> v >= 0 && v <= 1, "in [0, 1]");
+        declare(WEIGHT_DECAY, 0.0, v -> v >= 0 && Double.isFinite(v), ">= 0");
+        declareFlag(NESTEROV, false);
+        addParamGroup(params);
     }
 
     /** Momentum μ in [0, 1) (PyTorch's default 0: plain SGD). */
     public SGD momentum(double momentum) {
-        setDefault("momentum", momentum);
+        setDefault(MOMENTUM, momentum);
         return this;
     }
 
     /** Dampening τ in [0, 1]: the new gradient enters the velocity with weight 1 − τ. */
     public SGD dampening(double dampening) {
-        setDefault("dampening", dampening);
+        setDefault(DAMPENING, dampening);
         return this;
     }
 
     /** Nesterov momentum (needs momentum &gt; 0 and dampening 0, checked at the first step). */
     public SGD nesterov(boolean nesterov) {
-        setDefault("nesterov", nesterov);
+        setDefault(NESTEROV, nesterov);
         return this;
     }
 
     /** L2 weight decay λ ≥ 0, added to the gradient: d = g + λ·p. */
     public SGD weightDecay(double weightDecay) {
-        setDefault("weight_decay", weightDecay);
+        setDefault(WEIGHT_DECAY, weightDecay);
         return this;
     }
 
     @Override
     protected void checkGroup(ParamGroup group) {
-        if (group.flag("nesterov") && (group.number("momentum") <= 0 || group.number("dampening") != 0)) {
+        if (group.get(NESTEROV) && (group.get(MOMENTUM) <= 0 || group.get(DAMPENING) != 0)) {
             throw new IllegalArgumentException("SGD group " + group.index()
-                    + ": nesterov needs momentum > 0 and dampening = 0, got momentum " + group.number("momentum")
-                    + " and dampening " + group.number("dampening"));
+                    + ": nesterov needs momentum > 0 and dampening = 0, got momentum " + group.get(MOMENTUM)
+                    + " and dampening " + group.get(DAMPENING));
         }
     }
 
@@ -76,8 +81,8 @@ public class SGD extends Optimizer {
     protected void update(Tensor param, INDArray g, ParamGroup group, ParamState state) {
         INDArray p = param.data();
         double lr = group.lr();
-        double mu = group.number("momentum");
-        double wd = group.number("weight_decay");
+        double mu = group.get(MOMENTUM);
+        double wd = group.get(WEIGHT_DECAY);
 
         if (mu == 0) {
             // p = p − lr·(g + λ·p) = (1 − lr·λ)·p − lr·g
@@ -88,7 +93,7 @@ public class SGD extends Optimizer {
             return;
         }
 
-        double tau = group.number("dampening");
+        double tau = group.get(DAMPENING);
         INDArray v = state.get("momentum_buffer");
         if (v == null) {
             // v = d = g + λ·p: no dampening on the first step
@@ -106,7 +111,7 @@ public class SGD extends Optimizer {
             }
         }
 
-        if (group.flag("nesterov")) {
+        if (group.get(NESTEROV)) {
             // p = p − lr·(g + λ·p + μ·v)
             if (wd != 0) {
                 InPlace.scale(p, 1 - lr * wd);

@@ -1,11 +1,11 @@
 package dl.rnn;
 
 import static dl.rnn.TimeMajor.at;
-import static dl.rnn.TimeMajor.cols;
 
 import dl.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -24,6 +24,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  * and after the loop dW_hh = Σ_t da_tᵀ h_{t−1} and dW_ih = Σ_t da_tᵀ x_t, each one gemm over all steps.
  *
+ * <p>Per step the work is one gemm, one sigmoid over all four gate blocks (tanh a = 2σ(2a) − 1, so
+ * the g rows of the weights are doubled once per call), one tanh and two plain Java passes over
+ * [N, H] (see {@link Vals}); the backward step is one Java pass and one gemm.
+ *
  * <p>The op's value packs its three results: [N, T + 2, H] = the outputs h_1..h_T, then the final
  * h and the final c; {@link LSTMCell#run} slices them apart.
  */
@@ -35,100 +39,124 @@ final class LstmKernel {
             INDArray mask, boolean reverse) {
         INDArray xT = TimeMajor.fromBatchFirst(x.data());
         int steps = (int) xT.size(0);
-        long n = xT.size(1);
-        long hid = whh.size(1);
-        INDArray w = whh.data();
-        INDArray acts = TimeMajor.project(xT, wih.data(), bih.data()); // becomes the activated gates
-        var type = acts.dataType();
+        int n = (int) xT.size(1);
+        int hid = (int) whh.size(1);
+        var type = xT.dataType();
+        // g rows doubled: σ(2a) over the whole gate block gives (tanh a + 1) / 2 for g
+        INDArray wihS = wih.data().dup('c');
+        INDArray whhS = whh.data().dup('c');
+        INDArray bS = bih.data().add(bhh.data());
+        wihS.get(NDArrayIndex.interval(2 * hid, 3 * hid), NDArrayIndex.all()).muli(2);
+        whhS.get(NDArrayIndex.interval(2 * hid, 3 * hid), NDArrayIndex.all()).muli(2);
+        bS.get(NDArrayIndex.interval(2 * hid, 3 * hid)).muli(2);
+        INDArray acts = TimeMajor.project(xT, wihS, bS); // [T, N, 4H], becomes the activated gates
         INDArray hPrevAll = Nd4j.create(type, steps, n, hid);
         INDArray cPrevAll = Nd4j.create(type, steps, n, hid);
         INDArray tanhC = Nd4j.create(type, steps, n, hid);
         INDArray packed = Nd4j.create(type, n, steps + 2, hid);
-        INDArray h = h0.data();
-        INDArray c = c0.data();
+        INDArray hCur = h0.data().dup('c');
+        INDArray cCur = c0.data().dup('c');
+        INDArray maskC = mask == null ? null : mask.castTo(type).dup('c');
+        Vals a = Vals.of(acts);
+        Vals hp = Vals.of(hPrevAll);
+        Vals cp = Vals.of(cPrevAll);
+        Vals tc = Vals.of(tanhC);
+        Vals out = Vals.of(packed);
+        Vals h = Vals.of(hCur);
+        Vals c = Vals.of(cCur);
+        Vals m = maskC == null ? null : Vals.of(maskC);
+        int g4 = 4 * hid;
         for (int k = 0; k < steps; k++) {
             int t = reverse ? steps - 1 - k : k;
-            at(hPrevAll, t).assign(h);
-            at(cPrevAll, t).assign(c);
-            INDArray a = at(acts, t);
-            a.addiRowVector(bhh.data());
-            Nd4j.gemm(h, w, a, false, true, 1.0, 1.0);
-            Transforms.sigmoid(cols(a, 0, 2 * hid), false);
-            Transforms.tanh(cols(a, 2 * hid, 3 * hid), false);
-            Transforms.sigmoid(cols(a, 3 * hid, 4 * hid), false);
-            INDArray cNew = cols(a, hid, 2 * hid).mul(c).addi(cols(a, 0, hid).mul(cols(a, 2 * hid, 3 * hid)));
-            INDArray m = TimeMajor.maskAt(mask, t, cNew);
-            if (m != null) {
-                cNew.subi(c).muliColumnVector(m).addi(c);
+            INDArray at = at(acts, t);
+            Nd4j.gemm(hCur, whhS, at, false, true, 1.0, 1.0);
+            Transforms.sigmoid(at, false);
+            for (int b = 0; b < n; b++) {
+                boolean real = m == null || m.get(t * n + b) != 0;
+                int ab = (t * n + b) * g4;
+                int sb = (t * n + b) * hid;
+                for (int j = 0; j < hid; j++) {
+                    double cOld = c.get(b * hid + j);
+                    hp.set(sb + j, h.get(b * hid + j));
+                    cp.set(sb + j, cOld);
+                    double gg = 2 * a.get(ab + 2 * hid + j) - 1;
+                    a.set(ab + 2 * hid + j, gg);
+                    double cNew = real ? a.get(ab + hid + j) * cOld + a.get(ab + j) * gg : cOld;
+                    c.set(b * hid + j, cNew);
+                    tc.set(sb + j, cNew);
+                }
             }
-            INDArray tc = at(tanhC, t);
-            tc.assign(cNew);
-            Transforms.tanh(tc, false);
-            INDArray hNew = cols(a, 3 * hid, 4 * hid).mul(tc);
-            INDArray out = packed.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(t),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all());
-            if (m != null) {
-                out.assign(hNew.mulColumnVector(m));
-                hNew.subi(h).muliColumnVector(m).addi(h);
-            } else {
-                out.assign(hNew);
+            Transforms.tanh(at(tanhC, t), false);
+            for (int b = 0; b < n; b++) {
+                boolean real = m == null || m.get(t * n + b) != 0;
+                int ab = (t * n + b) * g4;
+                int sb = (t * n + b) * hid;
+                int ob = (b * (steps + 2) + t) * hid;
+                for (int j = 0; j < hid; j++) {
+                    if (real) {
+                        double hNew = a.get(ab + 3 * hid + j) * tc.get(sb + j);
+                        h.set(b * hid + j, hNew);
+                        out.set(ob + j, hNew);
+                    } else {
+                        out.set(ob + j, 0);
+                    }
+                }
             }
-            h = hNew;
-            c = cNew;
         }
-        Packed.put(packed, steps, h);
-        Packed.put(packed, steps + 1, c);
-        return Tensor.op("lstm", packed, g -> backward(g, xT, acts, hPrevAll, cPrevAll, tanhC, mask, reverse,
+        Packed.put(packed, steps, hCur);
+        Packed.put(packed, steps + 1, cCur);
+        return Tensor.op("lstm", packed, g -> backward(g, xT, acts, hPrevAll, cPrevAll, tanhC, maskC, reverse,
                 x, h0, c0, wih, whh, bih, bhh), x, h0, c0, wih, whh, bih, bhh);
     }
 
-    private static INDArray[] backward(INDArray g, INDArray xT, INDArray acts, INDArray hPrevAll, INDArray cPrevAll,
-            INDArray tanhC, INDArray mask, boolean reverse, Tensor x, Tensor h0, Tensor c0, Tensor wih, Tensor whh,
+    private static INDArray[] backward(INDArray gOut, INDArray xT, INDArray acts, INDArray hPrevAll, INDArray cPrevAll,
+            INDArray tanhC, INDArray maskC, boolean reverse, Tensor x, Tensor h0, Tensor c0, Tensor wih, Tensor whh,
             Tensor bih, Tensor bhh) {
         int steps = (int) acts.size(0);
-        long hid = whh.size(1);
+        int n = (int) acts.size(1);
+        int hid = (int) whh.size(1);
+        int g4 = 4 * hid;
         INDArray w = whh.data();
+        INDArray gC = Vals.owned(gOut);
         INDArray dA = Nd4j.create(acts.dataType(), acts.shape());
-        INDArray dh = Packed.get(g, steps).dup();
-        INDArray dc = Packed.get(g, steps + 1).dup();
+        INDArray dhArr = Packed.get(gC, steps).dup('c');
+        INDArray dcArr = Packed.get(gC, steps + 1).dup('c');
+        Vals g = Vals.of(gC);
+        Vals a = Vals.of(acts);
+        Vals da = Vals.of(dA);
+        Vals cp = Vals.of(cPrevAll);
+        Vals tc = Vals.of(tanhC);
+        Vals dh = Vals.of(dhArr);
+        Vals dc = Vals.of(dcArr);
+        Vals m = maskC == null ? null : Vals.of(maskC);
         for (int k = steps - 1; k >= 0; k--) {
             int t = reverse ? steps - 1 - k : k;
-            INDArray a = at(acts, t);
-            INDArray i = cols(a, 0, hid);
-            INDArray f = cols(a, hid, 2 * hid);
-            INDArray gg = cols(a, 2 * hid, 3 * hid);
-            INDArray o = cols(a, 3 * hid, 4 * hid);
-            INDArray tc = at(tanhC, t);
-            INDArray m = TimeMajor.maskAt(mask, t, dh);
-            INDArray dOut = Packed.get(g, t);
-            INDArray dH = m == null ? dh.addi(dOut) : dh.addi(dOut.mulColumnVector(m));
-            INDArray dHc = dH;
-            INDArray dCc = dc;
-            INDArray hPass = null;
-            INDArray cPass = null;
-            if (m != null) {
-                hPass = dH.mulColumnVector(m.rsub(1.0));
-                cPass = dc.mulColumnVector(m.rsub(1.0));
-                dHc = dH.mulColumnVector(m);
-                dCc = dc.mulColumnVector(m);
+            for (int b = 0; b < n; b++) {
+                boolean real = m == null || m.get(t * n + b) != 0;
+                int ab = (t * n + b) * g4;
+                int sb = (t * n + b) * hid;
+                int ob = (b * (steps + 2) + t) * hid;
+                for (int j = 0; j < hid; j++) {
+                    int s = b * hid + j;
+                    if (!real) {   // padded step: h and c passed through unchanged, da = 0
+                        continue;
+                    }
+                    double dH = dh.get(s) + g.get(ob + j);
+                    double i = a.get(ab + j);
+                    double f = a.get(ab + hid + j);
+                    double gg = a.get(ab + 2 * hid + j);
+                    double o = a.get(ab + 3 * hid + j);
+                    double tch = tc.get(sb + j);
+                    double dC = dc.get(s) + dH * o * (1 - tch * tch);
+                    da.set(ab + j, dC * gg * i * (1 - i));
+                    da.set(ab + hid + j, dC * cp.get(sb + j) * f * (1 - f));
+                    da.set(ab + 2 * hid + j, dC * i * (1 - gg * gg));
+                    da.set(ab + 3 * hid + j, dH * tch * o * (1 - o));
+                    dc.set(s, dC * f);
+                    dh.set(s, 0);
+                }
             }
-            INDArray da = at(dA, t);
-            // do = dh tanh c, times σ'
-            cols(da, 3 * hid, 4 * hid).assign(dHc.mul(tc).muli(o).muli(o.rsub(1.0)));
-            // dc += dh o (1 − tanh² c)
-            dCc.addi(dHc.mul(o).muli(tc.mul(tc).rsubi(1.0)));
-            cols(da, 0, hid).assign(dCc.mul(gg).muli(i).muli(i.rsub(1.0)));
-            cols(da, hid, 2 * hid).assign(dCc.mul(at(cPrevAll, t)).muli(f).muli(f.rsub(1.0)));
-            cols(da, 2 * hid, 3 * hid).assign(dCc.mul(i).muli(gg.mul(gg).rsubi(1.0)));
-            INDArray dcPrev = dCc.mul(f);
-            INDArray dhPrev = Nd4j.create(dh.dataType(), dh.shape());
-            Nd4j.gemm(da, w, dhPrev, false, false, 1.0, 0.0);
-            if (m != null) {
-                dhPrev.addi(hPass);
-                dcPrev.addi(cPass);
-            }
-            dh = dhPrev;
-            dc = dcPrev;
+            Nd4j.gemm(at(dA, t), w, dhArr, false, false, 1.0, 1.0);
         }
         INDArray[] proj = TimeMajor.projectBackward(dA, xT, wih.data(), x.requiresGrad(), wih.requiresGrad(), bih.requiresGrad());
         INDArray dWhh = null;
@@ -137,7 +165,7 @@ final class LstmKernel {
             Nd4j.gemm(TimeMajor.rows(dA), TimeMajor.rows(hPrevAll), dWhh, true, false, 1.0, 0.0);
         }
         INDArray dbhh = bhh.requiresGrad() ? TimeMajor.rows(dA).sum(0) : null;
-        return new INDArray[] {proj[0], h0.requiresGrad() ? dh : null, c0.requiresGrad() ? dc : null,
+        return new INDArray[] {proj[0], h0.requiresGrad() ? dhArr : null, c0.requiresGrad() ? dcArr : null,
                 proj[1], dWhh, proj[2], dbhh};
     }
 }

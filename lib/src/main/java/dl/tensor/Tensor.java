@@ -1,12 +1,9 @@
 package dl.tensor;
 
 import dl.display.HtmlDisplayable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.controlflow.Select;
@@ -40,7 +37,10 @@ public class Tensor implements HtmlDisplayable {
     private boolean retainGrad;  // keep dL/d(this) although it is not a leaf
     private final String op;
     private final Tensor[] inputs;
-    private final Backward backward;
+    private Backward backward;   // dropped (null) once a backward pass has freed the graph
+    private boolean graphFreed;
+    private boolean releaseAfterBackward; // hidden activation: its memory goes back after backward()
+    private boolean released;
 
     /** A leaf tensor (no history) wrapping {@code data}. */
     public Tensor(INDArray data) {
@@ -200,6 +200,9 @@ public class Tensor implements HtmlDisplayable {
      * maps the output gradient to the inputs' gradients. Records history only when needed.
      */
     public static Tensor op(String op, INDArray data, Backward backward, Tensor... inputs) {
+        if (Anomaly.enabled()) {
+            Anomaly.checkForward(op, data, inputs);
+        }
         if (noGradDepth > 0 || backward == null) {
             return new Tensor(data, op, new Tensor[0], null);
         }
@@ -251,6 +254,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** The values (an Nd4j array). Changing it in place changes the tensor. */
     public INDArray data() {
+        checkNotReleased("data()");
         return data;
     }
 
@@ -389,6 +393,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** The single value of a one-element tensor. */
     public double item() {
+        checkNotReleased("item()");
         if (data.length() != 1) {
             throw new IllegalStateException(describe() + ".item(): expected one element, got shape "
                     + Arrays.toString(data.shape()) + "; reduce it first, e.g. .mean()");
@@ -398,6 +403,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** Values flattened in row-major order as doubles. */
     public double[] toDoubleArray() {
+        checkNotReleased("toDoubleArray()");
         return JavaValues.doubles(data);
     }
 
@@ -501,60 +507,67 @@ public class Tensor implements HtmlDisplayable {
 
     // ---------------------------------------------------------------- backward
 
-    /** dL/dL = 1 for a one-element tensor (a loss), then reverse-mode autograd. */
+    /**
+     * dL/dL = 1 for a one-element tensor (a loss), then reverse-mode autograd (see
+     * {@link #backward(INDArray, boolean)}). Frees the graph: a second backward() through it is refused.
+     */
     public void backward() {
+        backward(false);
+    }
+
+    /**
+     * {@link #backward()}; {@code retainGraph = true} keeps the graph so that another backward()
+     * can run through it again (the gradients then add up), as PyTorch's {@code retain_graph=True}.
+     */
+    public void backward(boolean retainGraph) {
         if (data.length() != 1) {
             throw new IllegalStateException(describe() + ".backward(): expected a one-element tensor (a loss), got shape "
                     + Arrays.toString(data.shape()) + "; pass the output gradient with backward(grad)");
         }
-        backward(Nd4j.onesLike(data));
+        backward(Nd4j.onesLike(data), retainGraph);
+    }
+
+    /** {@link #backward(INDArray, boolean)} that frees the graph. */
+    public void backward(INDArray gradOutput) {
+        backward(gradOutput, false);
     }
 
     /**
      * Runs every recorded backward rule in reverse topological order, starting from
      * dL/d(this) = {@code gradOutput}, and accumulates (adds) into {@code grad} of every
-     * tensor that requires it, so a tensor used twice gets both contributions.
+     * tensor that requires it, so a tensor used twice gets both contributions (see {@link Autograd}).
+     * Unless {@code retainGraph}, the graph is freed afterwards and a second backward through it
+     * fails with an {@link IllegalStateException} that says so.
      */
-    public void backward(INDArray gradOutput) {
+    public void backward(INDArray gradOutput, boolean retainGraph) {
         if (!requiresGrad) {
             throw new IllegalStateException(describe()
                     + ".backward(): this tensor does not require grad: no input of its computation requires grad"
                     + " (or it was computed under noGrad()). hint: create parameters with requiresGrad(true)");
         }
         checkSameShape("backward", gradOutput, data);
-        List<Tensor> order = topologicalOrder();
-        IdentityHashMap<Tensor, INDArray> pending = new IdentityHashMap<>();
-        pending.put(this, gradOutput);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            Tensor t = order.get(i);
-            INDArray g = pending.remove(t);
-            if (g == null) {
-                continue;
-            }
-            if (t.isLeaf()) {
-                t.accumulate(g);
-                continue;
-            }
-            if (t.retainGrad) {
-                t.accumulate(g);
-            }
-            INDArray[] inputGrads = t.backward.apply(g);
-            for (int k = 0; k < t.inputs.length; k++) {
-                Tensor in = t.inputs[k];
-                if (!in.requiresGrad || inputGrads[k] == null) {
-                    continue;
-                }
-                INDArray gk = sumToShape(inputGrads[k], in.data.shape());
-                INDArray prev = pending.get(in);
-                pending.put(in, prev == null ? gk : prev.add(gk));
-            }
-        }
+        Autograd.backward(this, gradOutput, retainGraph);
     }
 
-    private void accumulate(INDArray g) {
+    /**
+     * Anomaly detection, off by default (PyTorch's {@code detect_anomaly}): while on, the first
+     * operation, or backward rule, that produces NaN or ±infinity from finite values throws an
+     * {@link ArithmeticException} naming it. Every op then scans its result: use it to debug, not to train.
+     */
+    public static void detectAnomaly(boolean on) {
+        Anomaly.enable(on);
+    }
+
+    /** True while {@link #detectAnomaly(boolean)} is on. */
+    public static boolean isAnomalyDetectionEnabled() {
+        return Anomaly.enabled();
+    }
+
+    /** Adds {@code g} into this tensor's gradient; a new gradient array is allocated outside the backward pass's memory. */
+    void accumulate(INDArray g) {
         INDArray cast = g.dataType() == data.dataType() ? g : g.castTo(data.dataType());
         if (grad == null) {
-            grad = cast.dup();
+            grad = BackwardMemory.outside(() -> cast.dup());
         } else {
             grad.addi(cast);
         }
@@ -562,28 +575,7 @@ public class Tensor implements HtmlDisplayable {
 
     /** Tensors this one depends on, inputs before the tensors computed from them. */
     public List<Tensor> topologicalOrder() {
-        List<Tensor> order = new ArrayList<>();
-        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        // Iterative depth-first search: deep graphs (long RNN unrolls) must not overflow the stack.
-        ArrayList<Object[]> stack = new ArrayList<>();
-        stack.add(new Object[] {this, 0});
-        seen.add(this);
-        while (!stack.isEmpty()) {
-            Object[] top = stack.get(stack.size() - 1);
-            Tensor t = (Tensor) top[0];
-            int next = (int) top[1];
-            if (next < t.inputs.length) {
-                top[1] = next + 1;
-                Tensor in = t.inputs[next];
-                if (seen.add(in)) {
-                    stack.add(new Object[] {in, 0});
-                }
-            } else {
-                stack.remove(stack.size() - 1);
-                order.add(t);
-            }
-        }
-        return order;
+        return Autograd.topologicalOrder(this);
     }
 
     /**
@@ -591,22 +583,66 @@ public class Tensor implements HtmlDisplayable {
      * added and over the axes where {@code shape} has size 1.
      */
     public static INDArray sumToShape(INDArray g, long[] shape) {
-        if (Arrays.equals(g.shape(), shape)) {
-            return g;
+        return Autograd.sumToShape(g, shape);
+    }
+
+    // the engine's view of a node (package-private: see Autograd)
+
+    Tensor[] inputArray() {
+        return inputs;
+    }
+
+    Backward backwardRule() {
+        return backward;
+    }
+
+    boolean retainsGrad() {
+        return retainGrad;
+    }
+
+    boolean graphFreed() {
+        return graphFreed;
+    }
+
+    /** Drops the backward rule and the values it saved (after a backward pass without retainGraph). */
+    void freeGraph() {
+        if (!isLeaf()) {
+            backward = null;
+            graphFreed = true;
         }
-        int extra = g.rank() - shape.length;
-        if (extra < 0) {
-            throw new IllegalStateException("gradient of shape " + Arrays.toString(g.shape())
-                    + " cannot be reduced to shape " + Arrays.toString(shape));
-        }
-        List<Integer> axes = new ArrayList<>();
-        for (int i = 0; i < g.rank(); i++) {
-            if (i < extra || (shape[i - extra] == 1 && g.size(i) != 1)) {
-                axes.add(i);
+        if (releaseAfterBackward && !retainGrad && !released) {
+            released = true;
+            if (data.closeable()) {
+                data.close();
             }
         }
-        INDArray r = axes.isEmpty() ? g : g.sum(true, axes.stream().mapToInt(Integer::intValue).toArray());
-        return r.reshape(shape);
+    }
+
+    /**
+     * Marks a hidden activation (a value between two layers that only the graph uses, e.g. inside
+     * {@code Sequential}): when a backward pass without retainGraph ends, its memory is given back
+     * at once instead of when the garbage collector finds it (which leaves a training step
+     * allocating fresh memory for everything). Reading it afterwards is an error that says so.
+     * Returns this. For layers of the library; a tensor with {@link #retainGrad()} is kept.
+     */
+    public Tensor releaseAfterBackward() {
+        if (!isLeaf()) {
+            releaseAfterBackward = true;
+        }
+        return this;
+    }
+
+    /** True once a backward pass has given this hidden activation's memory back. */
+    public boolean isReleased() {
+        return released;
+    }
+
+    private void checkNotReleased(String what) {
+        if (released) {
+            throw new IllegalStateException(describe() + "." + what + ": this hidden activation (op '" + op
+                    + "') was released after backward() to reuse its memory. To read it, call retainGrad() on it"
+                    + " before backward(), or backward(true), or compute it outside the Sequential");
+        }
     }
 
     // ---------------------------------------------------------------- elementwise arithmetic
@@ -747,20 +783,18 @@ public class Tensor implements HtmlDisplayable {
      */
     public Tensor softmax(int axis) {
         int ax = axisOf("softmax", axis);
-        INDArray e = Transforms.exp(data.sub(data.max(true, ax)), false);
-        INDArray s = e.divi(e.sum(true, ax));
+        INDArray s = LogSoftmaxMath.softmax(data, ax);
         return op("softmax", s, g -> new INDArray[] {g.sub(g.mul(s).sum(true, ax)).muli(s)}, this)
                 .labelled("softmax(axis " + ax + ")");
     }
 
     /**
-     * Log-softmax along {@code axis}: a_i - m - ln Σ_j e^(a_j - m), m = max_j a_j (stable for large logits).
-     * d/da = g - softmax(a) Σ_j g_j.
+     * Log-softmax along {@code axis}: a_i - m - ln Σ_j e^(a_j - m), m = max_j a_j (stable for large
+     * logits, see {@link LogSoftmaxMath}). d/da = g - softmax(a) Σ_j g_j.
      */
     public Tensor logSoftmax(int axis) {
         int ax = axisOf("logSoftmax", axis);
-        INDArray shifted = data.sub(data.max(true, ax));
-        INDArray y = shifted.sub(Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false));
+        INDArray y = LogSoftmaxMath.logSoftmax(data, ax);
         return op("logSoftmax", y, g -> new INDArray[] {g.sub(Transforms.exp(y, true).muli(g.sum(true, ax)))}, this)
                 .labelled("logSoftmax(axis " + ax + ")");
     }
@@ -1498,6 +1532,9 @@ public class Tensor implements HtmlDisplayable {
             b.append(", op=").append(op);
         } else if (requiresGrad) {
             b.append(", requiresGrad");
+        }
+        if (released) {
+            return b.append(", released after backward)").toString();
         }
         b.append(")\n").append(data.length() == 1 ? String.valueOf(data.getDouble(0)) : data.toString());
         return b.toString();

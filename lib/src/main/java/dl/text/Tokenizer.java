@@ -11,7 +11,8 @@ import java.util.Locale;
  * accented Latin all work), combining marks ({@code \p{M}}) and decimal digits ({@code \p{Nd}}).
  * An apostrophe ({@code '} or {@code ’}) or a hyphen between two such characters stays inside the
  * word: "don't", "well-known", "из-за" are one token each. Everything else (spaces, punctuation,
- * symbols) separates words and is dropped, unless {@link #keepPunctuation()} is set: then each
+ * symbols, so also the point in "3.14", which gives 3 and 14) separates words and is dropped,
+ * unless {@link #keepPunctuation()} is set: then each
  * punctuation or symbol character becomes a token of its own ("Hi, you!" gives
  * {@code [Hi, ",", you, "!"]}). Whitespace is never a word token.
  *

@@ -19,7 +19,8 @@ import tech.tablesaw.api.Table;
  * unit, which is code-point order for every letter of the Basic Multilingual Plane).
  *
  * <p>Tokens seen fewer than {@link Builder#minCount} times are left out, and so are the least
- * frequent ones beyond {@link Builder#maxSize} entries (the size counts the specials). A token
+ * frequent ones beyond {@link Builder#maxSize} entries (the size counts the specials; among equal
+ * counts at the cut, the alphabetically later tokens go). A token
  * that is not in the vocabulary encodes as {@value #UNK}. Corpus tokens spelled like a special
  * ("&lt;unk&gt;") are not counted: the special keeps its id.
  *

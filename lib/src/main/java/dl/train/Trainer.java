@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>{@code
  * History h = Trainer.of(model, new CrossEntropyLoss(), new SGD(model.parameters(), 0.1).momentum(0.9))
  *         .epochs(10).validation(valLoader).metrics(Metric.accuracy())
- *         .earlyStopping("val_loss", 3)
+ *         .earlyStopping(Monitor.VAL_LOSS, 3)
  *         .fit(trainLoader);
  * }</pre>
  *
@@ -58,7 +58,7 @@ public final class Trainer {
     private ReduceLROnPlateau plateau;
     private double clipNorm;
     private double clipValue;
-    private String monitor = "val_loss";
+    private Monitor monitor = Monitor.VAL_LOSS;
     private int patience;
     private Path checkpoint;
     private boolean restoreBest;
@@ -134,25 +134,29 @@ public final class Trainer {
     }
 
     /**
-     * Stop when {@code monitor} (e.g. "val_loss" or "val_acc") has not improved for
-     * {@code patience} epochs. Names containing "loss" improve downwards, others upwards.
+     * Stop when {@code monitor} has not improved for {@code patience} epochs, e.g.
+     * {@code earlyStopping(Monitor.VAL_LOSS, 3)} or {@code earlyStopping(Monitor.validation(Metric.accuracy()), 3)};
+     * the monitor states which way its value improves.
      */
-    public Trainer earlyStopping(String monitor, int patience) {
+    public Trainer earlyStopping(Monitor monitor, int patience) {
         if (patience < 1) {
             throw new IllegalArgumentException("Trainer.earlyStopping: expected patience >= 1, got " + patience);
         }
-        this.monitor = Objects.requireNonNull(monitor);
+        this.monitor = Objects.requireNonNull(monitor, "Trainer.earlyStopping: monitor must not be null");
         this.patience = patience;
         return this;
     }
 
-    /** Which logged value decides "best" for checkpoints and plateau schedules (default val_loss). */
-    public Trainer monitor(String name) {
-        this.monitor = Objects.requireNonNull(name);
+    /** Which logged value decides "best" for checkpoints and plateau schedules (default {@link Monitor#VAL_LOSS}). */
+    public Trainer monitor(Monitor monitor) {
+        this.monitor = Objects.requireNonNull(monitor);
         return this;
     }
 
-    /** Save the model to {@code file} (atomically) whenever the monitored value improves. */
+    /**
+     * Save the model to {@code file} (atomically) whenever the monitored value improves. A save
+     * that fails does not stop training: a warning names the reason and the run's history is kept.
+     */
     public Trainer checkpoint(Path file) {
         this.checkpoint = file;
         return this;
@@ -221,6 +225,7 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer.fit: the training loader yields no batches ("
                     + train.dataset().size() + " examples, batch size " + train.batchSize() + ", dropLast)");
         }
+        checkMonitor();
         History history = new History();
         Progress progress = new Progress(epochs, batches);
         boolean live = showProgress && Display.inNotebook();
@@ -232,6 +237,7 @@ public final class Trainer {
         double bestValue = Double.NaN;
         int badEpochs = 0;
         String stopReason = null;
+        String checkpointFailure = null;
         long start = System.nanoTime();
         stopRequested = false;
         firstLoss = Double.NaN;
@@ -250,19 +256,19 @@ public final class Trainer {
                 logs.put("seconds", (System.nanoTime() - epochStart) / 1e9);
                 history.log(epoch, logs);
 
-                Double monitored = logs.get(monitor);
+                Double monitored = logs.get(monitor.name());
                 if (monitored == null && (patience > 0 || checkpoint != null || restoreBest || plateau != null)) {
-                    throw new IllegalStateException("Trainer: cannot monitor '" + monitor + "': logged values are "
+                    throw new IllegalStateException("Trainer: cannot monitor '" + monitor.name() + "': logged values are "
                             + logs.keySet() + (validation == null ? "; add .validation(loader) for val_ values" : ""));
                 }
-                if (monitored != null && improves(monitored, bestValue)) {
+                if (monitored != null && monitor.improves(monitored, bestValue)) {
                     bestValue = monitored;
                     badEpochs = 0;
                     if (restoreBest) {
                         best = model.stateDict();
                     }
                     if (checkpoint != null) {
-                        model.save(checkpoint);
+                        checkpointFailure = saveCheckpoint(epoch, checkpointFailure);
                     }
                 } else if (monitored != null) {
                     badEpochs++;
@@ -277,7 +283,7 @@ public final class Trainer {
                     c.onEpochEnd(this, epoch, logs);
                 }
                 if (patience > 0 && badEpochs >= patience) {
-                    stopReason = "stopped early at epoch " + epoch + ": " + monitor + " did not improve for "
+                    stopReason = "stopped early at epoch " + epoch + ": " + monitor.name() + " did not improve for "
                             + patience + " epochs (best " + Progress.numberOrNaN(bestValue) + ")";
                     break;
                 }
@@ -303,7 +309,8 @@ public final class Trainer {
         if (chartId != null && chartEpochs < history.epochs()) {
             Display.updateDisplay(chartId, history.plot());   // the epochs skipped by the throttle or an early stop
         }
-        String summary = summary(history, (System.nanoTime() - start) / 1e9, stopReason);
+        String summary = summary(history, (System.nanoTime() - start) / 1e9, stopReason)
+                + (checkpointFailure == null ? "" : "; WARNING: " + checkpointFailure);
         progress.finish(summary);
         if (live) {
             Display.updateDisplay(progressId, progress);
@@ -311,6 +318,26 @@ public final class Trainer {
             System.out.println(summary);
         }
         return history;
+    }
+
+    /**
+     * Saves the checkpoint; a failure (a folder that cannot be written, a full disk) must not
+     * throw away the run: it is reported once on stderr and in the summary, and training goes on.
+     * Returns the failure to report (the first one), or null.
+     */
+    private String saveCheckpoint(int epoch, String earlierFailure) {
+        try {
+            model.save(checkpoint);
+            return earlierFailure;
+        } catch (java.io.UncheckedIOException e) {
+            if (earlierFailure != null) {
+                return earlierFailure;
+            }
+            String failure = "the checkpoint of epoch " + epoch + " was not saved (" + e.getMessage()
+                    + "); training went on and the history is complete, but " + checkpoint + " is not the best model";
+            System.err.println("warning: Trainer: " + failure);
+            return failure;
+        }
     }
 
     /**
@@ -439,11 +466,23 @@ public final class Trainer {
         return Tensor.of(x.dataType() == want ? x : x.castTo(want));
     }
 
-    private boolean improves(double value, double best) {
-        if (Double.isNaN(best)) {
-            return !Double.isNaN(value);
+    /**
+     * The monitor's direction must agree with what else knows it: a configured metric of the
+     * same name, and the plateau schedule's mode (both watch the same number).
+     */
+    private void checkMonitor() {
+        for (Metric m : metrics) {
+            for (Monitor known : new Monitor[] {Monitor.training(m), Monitor.validation(m)}) {
+                if (known.name().equals(monitor.name()) && known.goal() != monitor.goal()) {
+                    throw new IllegalStateException("Trainer: the monitor says " + monitor + ", but the metric '" + m.name()
+                            + "' improves the other way (" + m.goal() + "); hint: use Monitor.validation(metric) or Monitor.training(metric)");
+                }
+            }
         }
-        return monitor.contains("loss") ? value < best : value > best;
+        if (plateau != null && plateau.mode() != monitor.goal()) {
+            throw new IllegalStateException("Trainer: the ReduceLROnPlateau schedule is in mode " + plateau.mode()
+                    + " but it is stepped with " + monitor + "; hint: .mode(Goal." + monitor.goal() + ") on the schedule");
+        }
     }
 
     private String metricText(double[] sums, long seen) {

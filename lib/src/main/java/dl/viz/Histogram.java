@@ -22,6 +22,7 @@ public final class Histogram {
     /** Bins over the values' own min..max. */
     public static Histogram of(double[] values, int bins) {
         Inputs.notNull("Histogram.of", "values", values);
+        Inputs.someFinite("Histogram.of", "", values);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : values) {
@@ -43,6 +44,7 @@ public final class Histogram {
     /** Bins over [lo, hi]. */
     public static Histogram of(double[] values, int bins, double lo, double hi) {
         Inputs.notNull("Histogram.of", "values", values);
+        Inputs.someFinite("Histogram.of", "", values);
         Inputs.positive("Histogram.of", "bins", bins);
         Inputs.range("Histogram.of", lo, hi);
         double[] edges = new double[bins + 1];

@@ -22,6 +22,25 @@ final class Inputs {
         return value;
     }
 
+    /**
+     * Throws when {@code values} is not empty but holds no finite number: such a series or
+     * histogram would be drawn as an empty picture, which looks like a plotting bug. The usual
+     * causes are named (a diverged training, log of a negative number, NaN in the data).
+     */
+    static void someFinite(String where, String arg, double[] values) {
+        if (values.length == 0) {
+            return;
+        }
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                return;
+            }
+        }
+        throw error(where, "all " + values.length + " " + (arg.isEmpty() ? "" : arg + " ") + "values are NaN or infinite (the first is " + values[0]
+                + "), so there is nothing to draw; hint: find where they come from (a training that diverged, the log"
+                + " of a negative number, NaN in the data)");
+    }
+
     static String shape(INDArray a) {
         return Arrays.toString(a.shape());
     }

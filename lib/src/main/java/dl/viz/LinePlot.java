@@ -2,6 +2,7 @@ package dl.viz;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.XYChart;
@@ -73,6 +74,10 @@ public class LinePlot extends XYChart {
             double v = f.applyAsDouble(x[i]);
             y[i] = Double.isFinite(v) ? v : Double.NaN;
         }
+        if (Arrays.stream(y).allMatch(Double::isNaN)) {
+            throw Inputs.error(where, "f is NaN or infinite at all " + samples + " sample points of [" + from + ", " + to
+                    + "], so there is nothing to draw; hint: choose a range where f is defined");
+        }
         line(where, name, x, y);
         last.setSmooth(true);   // one path per curve: smooth joins, and dashes that do not restart
         return this;
@@ -84,6 +89,8 @@ public class LinePlot extends XYChart {
         Inputs.notNull(where, "x", x);
         Inputs.notNull(where, "y", y);
         Inputs.sameLength(where, "x", x.length, "y", y.length);
+        Inputs.someFinite(where, "y", y);
+        Inputs.someFinite(where, "x", x);
         return line(where, name, x, finiteOrNaN(y));
     }
 
@@ -110,6 +117,8 @@ public class LinePlot extends XYChart {
         Inputs.notNull(where, "x", x);
         Inputs.notNull(where, "y", y);
         Inputs.sameLength(where, "x", x.length, "y", y.length);
+        Inputs.someFinite(where, "y", y);
+        Inputs.someFinite(where, "x", x);
         checkName(where, name);
         XYSeries s = addSeries(name, x, finiteOrNaN(y));
         s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);

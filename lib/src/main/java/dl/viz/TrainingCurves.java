@@ -1,6 +1,7 @@
 package dl.viz;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,8 +122,12 @@ final class TrainingCurves {
         for (Panel p : panels) {
             LinePlot chart = new LinePlot(p.quantity, xLabel, p.quantity, PANEL_WIDTH, PANEL_HEIGHT);
             int colour = 0;
+            List<String> notDrawn = new ArrayList<>();
             for (Map.Entry<String, double[]> line : p.lines.entrySet()) {
                 double[][] kept = withoutNaN(x, line.getValue());
+                if (kept[0].length == 0 && hasNonFinite(line.getValue())) {
+                    notDrawn.add(line.getKey());
+                }
                 if (kept[0].length > 0) {
                     chart.series(line.getKey(), kept[0], kept[1]).color(colour);
                     if (kept[0].length <= 30) {
@@ -132,9 +137,21 @@ final class TrainingCurves {
                 }
                 colour++;
             }
+            if (!notDrawn.isEmpty()) {
+                // a panel with a line missing must say so, in the picture and in the cell's output
+                String what = String.join(" and ", notDrawn) + " " + p.quantity;
+                chart.setTitle(p.quantity + " (" + what + ": every value NaN or infinite, not drawn)");
+                System.err.println("warning: training curves: every " + what + " value is NaN or infinite, so that"
+                        + " line is not drawn; hint: the training diverged (lower the learning rate) or the data holds NaN");
+            }
             charts.add(chart);
         }
         return new Figure(charts.size(), charts);
+    }
+
+    /** NaN marks a value that was not logged (validation every few epochs); ±∞, or NaN everywhere, is a fault. */
+    private static boolean hasNonFinite(double[] y) {
+        return y.length > 0 && Arrays.stream(y).noneMatch(Double::isFinite);
     }
 
     private static double[][] withoutNaN(double[] x, double[] y) {

@@ -92,4 +92,25 @@ class DisplayTest {
         var e = assertThrows(NullPointerException.class, () -> Display.updateDisplay(null, "x"));
         assertTrue(e.getMessage().contains("display id is null"), e.getMessage());
     }
+
+    @Test
+    void clearOutputReachesTheSinkAndIsSilentWithoutOne() {
+        assertEquals("", captureStdout(() -> Display.clearOutput()), "no kernel: nothing to clear, nothing printed");
+        List<String> calls = new ArrayList<>();
+        Display.install(new Display.Sink() {
+            @Override
+            public void display(String id, Object o) {}
+
+            @Override
+            public void update(String id, Object o) {}
+
+            @Override
+            public void clear(boolean wait) {
+                calls.add("clear wait=" + wait);
+            }
+        });
+        Display.clearOutput();
+        Display.clearOutput(true);
+        assertEquals(List.of("clear wait=false", "clear wait=true"), calls);
+    }
 }

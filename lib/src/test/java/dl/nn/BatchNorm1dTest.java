@@ -109,6 +109,49 @@ class BatchNorm1dTest {
         }
     }
 
+    /** [N, C, L] (issue 9 §3): statistics per channel over N and L, as PyTorch's BatchNorm1d. */
+    @Test
+    void sequenceInputMatchesPyTorchTrainStepThenEval() {
+        Fixture f = Fixture.load("nn/batchnorm1d_ncl.json");
+        for (DataType t : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            var bn = new BatchNorm1d(3);
+            if (t == DataType.DOUBLE) {
+                bn.toDouble();
+            }
+            bn.gamma().data().assign(f.array("gamma"));
+            bn.beta().data().assign(f.array("beta"));
+            Tensor x = Expect.tensor(f, "x", t).requiresGrad(true);
+            Tensor y = bn.forward(x);
+            assertArrayEquals(new long[] {4, 3, 5}, y.shape());
+            Expect.matches(f, "y_train", y.data(), t);
+            y.mul(Expect.tensor(f, "r", t)).sum().backward();
+            Expect.matches(f, "grad_x_train", x.grad(), t);
+            Expect.matches(f, "grad_gamma_train", bn.gamma().grad(), t);
+            Expect.matches(f, "grad_beta_train", bn.beta().grad(), t);
+            Expect.matches(f, "running_mean", bn.runningMean(), t);
+            Expect.matches(f, "running_var", bn.runningVar(), t);
+
+            bn.eval();
+            Tensor x2 = Expect.tensor(f, "x_eval", t).requiresGrad(true);
+            Tensor y2 = bn.forward(x2);
+            Expect.matches(f, "y_eval", y2.data(), t);
+            y2.mul(Expect.tensor(f, "r_eval", t)).sum().backward();
+            Expect.matches(f, "grad_x_eval", x2.grad(), t);
+        }
+    }
+
+    @Test
+    void sequenceInputGradientsMatchFiniteDifferences() {
+        var bn = (BatchNorm1d) new BatchNorm1d(2).toDouble();
+        bn.gamma().data().assign(Nd4j.createFromArray(0.7, -1.3));
+        bn.beta().data().assign(Nd4j.createFromArray(0.2, 0.4));
+        Tensor x = Expect.leaf(3, 2, 4);
+        Tensor r = Expect.weights(3, 2, 4);
+        Expect.gradOk("BatchNorm1d [N, C, L] train", in -> bn.forward(x).tanh().mul(r).sum(), x, bn.gamma(), bn.beta());
+        bn.eval();
+        Expect.gradOk("BatchNorm1d [N, C, L] eval", in -> bn.forward(x).tanh().mul(r).sum(), x, bn.gamma(), bn.beta());
+    }
+
     @Test
     void stateUsesPyTorchNames() {
         var bn = new BatchNorm1d(2);
@@ -124,7 +167,13 @@ class BatchNorm1dTest {
     void badInputsAreExplained() {
         var bn = new BatchNorm1d(3);
         var w = assertThrows(ShapeException.class, () -> bn.forward(Tensor.zeros(4, 2)));
-        assertTrue(w.getMessage().startsWith("BatchNorm1d(3).forward: input x has shape [4, 2], expected (N, 3)"), w.getMessage());
+        assertTrue(w.getMessage().startsWith("BatchNorm1d(3).forward: input x has shape [4, 2], expected (N, 3) or (N, 3, L)"), w.getMessage());
+        var last = assertThrows(ShapeException.class, () -> bn.forward(Tensor.zeros(4, 5, 3)));
+        assertTrue(last.getMessage().contains("hint: the features are on the last axis, move them to axis 1: x.permute(0, 2, 1)"),
+                last.getMessage());
+        var single = assertThrows(IllegalArgumentException.class, () -> bn.forward(Tensor.zeros(1, 3, 1)));
+        assertTrue(single.getMessage().contains("more than one value per channel"), single.getMessage());
+        assertArrayEquals(new long[] {1, 3, 2}, bn.forward(Tensor.zeros(1, 3, 2)).shape(), "one sample of length 2 is enough");
         var one = assertThrows(IllegalArgumentException.class, () -> bn.forward(Tensor.zeros(1, 3)));
         assertTrue(one.getMessage().contains("more than one sample"), one.getMessage());
         bn.eval();

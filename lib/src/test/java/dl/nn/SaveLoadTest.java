@@ -115,6 +115,41 @@ class SaveLoadTest {
         assertEquals(a.stateDict().get("0.bias").castTo(DataType.FLOAT), f32.stateDict().get("0.bias"));
     }
 
+    /** fp64 values loaded into an fp32 model are rounded: one warning names the entries (issue 9 §3). */
+    @Test
+    void loadingFp64IntoFp32WarnsOnceNamingTheRoundedEntries() {
+        var f64 = (Sequential) new Sequential(new Linear(3, 2), new Linear(2, 1)).toDouble();
+        f64.get(0).namedParameters().get("weight").data().assign(Nd4j.createFromArray(
+                new double[][] {{0.1, 0.25, 0.5}, {1.0 / 3, -2, 0.125}}));   // 0.1 and 1/3 have no exact fp32 value
+        f64.get(0).namedParameters().get("bias").data().assign(Nd4j.createFromArray(0.5, -1.5));  // exact in fp32
+        var f32 = new Sequential(new Linear(3, 2), new Linear(2, 1));
+        String warning = stderrOf(() -> f32.loadStateDict(f64.stateDict()));
+        assertEquals(1, warning.lines().count(), warning);
+        assertTrue(warning.startsWith("warning: Sequential.loadStateDict: "), warning);
+        assertTrue(warning.contains("held DOUBLE values that FLOAT rounds"), warning);
+        assertTrue(warning.contains("0.weight"), warning);
+        assertFalse(warning.contains("0.bias"), "values that fp32 holds exactly are not reported: " + warning);
+        // the largest change is |0.1 - fp32(0.1)| or |1/3 - fp32(1/3)|, computed here from Java's own float rounding
+        double expected = Math.max(Math.abs(0.1 - (float) 0.1), Math.abs(1.0 / 3 - (float) (1.0 / 3)));
+        assertTrue(warning.contains(String.format(java.util.Locale.ROOT, "largest change %.3g", expected)), warning);
+
+        assertEquals("", stderrOf(() -> f32.loadStateDict(f32.stateDict())), "same type: no warning");
+        var back = (Sequential) new Sequential(new Linear(3, 2), new Linear(2, 1)).toDouble();
+        assertEquals("", stderrOf(() -> back.loadStateDict(f32.stateDict())), "fp32 into fp64 loses nothing");
+    }
+
+    private static String stderrOf(Runnable r) {
+        var err = new java.io.ByteArrayOutputStream();
+        var before = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            r.run();
+        } finally {
+            System.setErr(before);
+        }
+        return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void wrongShapeNamesBothShapesAndChangesNothing() {
         Path file = dir.resolve("small.npz");

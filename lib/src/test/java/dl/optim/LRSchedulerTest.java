@@ -34,7 +34,7 @@ class LRSchedulerTest {
     @Test
     void aScheduleMovesEveryGroupFromItsOwnBase() {
         SGD opt = optimizer(0.1);
-        opt.addParamGroup(List.of(new Tensor(Nd4j.zeros(2), true)), Map.of("lr", 1.0));
+        opt.addParamGroup(List.of(new Tensor(Nd4j.zeros(2), true))).setLr(1.0);
         ExponentialLR s = new ExponentialLR(opt, 0.5);
         s.step();
         s.step();
@@ -52,8 +52,8 @@ class LRSchedulerTest {
                 assertThrows(IllegalArgumentException.class, () -> new CosineAnnealingLR(opt, 0)).getMessage());
         assertEquals("ReduceLROnPlateau: factor must be in (0, 1), got 1.0",
                 assertThrows(IllegalArgumentException.class, () -> new ReduceLROnPlateau(opt).factor(1.0)).getMessage());
-        assertEquals("ReduceLROnPlateau: mode must be \"min\" or \"max\", got \"lowest\"",
-                assertThrows(IllegalArgumentException.class, () -> new ReduceLROnPlateau(opt).mode("lowest")).getMessage());
+        assertEquals("ReduceLROnPlateau: threshold must be >= 0, got -0.1",
+                assertThrows(IllegalArgumentException.class, () -> new ReduceLROnPlateau(opt).absoluteThreshold(-0.1)).getMessage());
         assertEquals("SequentialLR: 2 schedules need 1 milestones, got 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> new SequentialLR(opt, List.of(new StepLR(opt, 2), new ExponentialLR(opt, 0.9)))).getMessage());
@@ -63,7 +63,7 @@ class LRSchedulerTest {
     void aGroupAddedAfterTheScheduleIsReportedClearly() {
         SGD opt = optimizer(0.1);
         StepLR s = new StepLR(opt, 2);
-        opt.addParamGroup(List.of(new Tensor(Nd4j.zeros(2), true)), Map.of());
+        opt.addParamGroup(List.of(new Tensor(Nd4j.zeros(2), true)));
         assertEquals("StepLR: the optimizer has 2 parameter groups but had 1 when this schedule was created;"
                 + " hint: add all groups first, then create the schedule",
                 assertThrows(IllegalStateException.class, s::step).getMessage());

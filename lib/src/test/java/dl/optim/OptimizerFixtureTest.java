@@ -48,12 +48,12 @@ class OptimizerFixtureTest {
             Map.entry("adamw_amsgrad", (W, b) -> new AdamW(List.of(W, b), 0.01).weightDecay(0.1).amsgrad(true)),
             Map.entry("sgd_param_groups", (W, b) -> {
                 SGD opt = new SGD(List.of(W), 0.1).momentum(0.9);
-                opt.addParamGroup(List.of(b), Map.of("lr", 0.01, "momentum", 0.5));
+                opt.addParamGroup(List.of(b)).setLr(0.01).set(SGD.MOMENTUM, 0.5);
                 return opt;
             }),
             Map.entry("adam_param_groups", (W, b) -> {
                 Adam opt = new Adam(List.of(W), 0.01);
-                opt.addParamGroup(List.of(b), Map.of("lr", 0.001, "weightDecay", 0.1));
+                opt.addParamGroup(List.of(b)).setLr(0.001).set(Adam.WEIGHT_DECAY, 0.1);
                 return opt;
             }));
 

@@ -47,11 +47,16 @@ class OptimizerTest {
         Tensor p = param(1);
         assertTrue(message(() -> new SGD(List.of(p, p), 0.1)).contains("appears twice in this group"));
         SGD opt = new SGD(List.of(p), 0.1);
-        assertTrue(message(() -> opt.addParamGroup(List.of(p), Map.of())).contains("is already in another group"));
-        String unknown = message(() -> opt.addParamGroup(List.of(param(1)), Map.of("betas", 0.9)));
-        assertEquals("SGD: unknown option 'betas'; options are [lr, momentum, dampening, weight_decay, nesterov]", unknown);
-        assertEquals("SGD group 1: nesterov must be true or false, got 0.9",
-                message(() -> opt.addParamGroup(List.of(param(1)), Map.of("nesterov", 0.9))));
+        assertTrue(message(() -> opt.addParamGroup(List.of(p))).contains("is already in another group"));
+        // a misspelt name (Adam.BETA_1) or a number for a flag (set(SGD.NESTEROV, 0.9)) no longer compiles;
+        // an option of another optimizer is a clear error at run time
+        ParamGroup second = opt.addParamGroup(List.of(param(1)));
+        assertEquals("SGD has no option beta1 (Double); its options are [lr, momentum, dampening, weight_decay, nesterov]",
+                message(() -> second.set(Adam.BETA1, 0.9)));
+        assertEquals("SGD has no option amsgrad (Boolean); its options are [lr, momentum, dampening, weight_decay, nesterov]",
+                message(() -> second.get(Adam.AMSGRAD)));
+        assertEquals("SGD group 1: momentum must be in [0, 1), got 1.5", message(() -> second.set(SGD.MOMENTUM, 1.5)));
+        assertEquals("SGD group 1: lr must be >= 0, got -1.0", message(() -> second.set(Optimizer.LR, -1.0)));
     }
 
     @Test
@@ -73,14 +78,16 @@ class OptimizerTest {
         Tensor b = param(1);
         Tensor c = param(1);
         SGD opt = new SGD(List.of(a), 0.1);
-        opt.addParamGroup(List.of(b), Map.of("momentum", 0.5, "weightDecay", 0.01));
-        opt.addParamGroup(List.of(c), Map.of("lr", 0.01));
+        opt.addParamGroup(List.of(b)).set(SGD.MOMENTUM, 0.5).set(SGD.WEIGHT_DECAY, 0.01);
+        opt.addParamGroup(List.of(c)).set(SGD.LR, 0.01);
         opt.momentum(0.9);
-        assertEquals(0.9, opt.group(0).number("momentum"));
-        assertEquals(0.5, opt.group(1).number("momentum"));
-        assertEquals(0.01, opt.group(1).number("weight_decay"));
-        assertEquals(0.01, opt.group(1).number("weightDecay"), "Java spelling of the same option");
-        assertEquals(0.9, opt.group(2).number("momentum"));
+        double momentum0 = opt.group(0).get(SGD.MOMENTUM);   // typed: a double, no cast, no string
+        assertEquals(0.9, momentum0);
+        assertEquals(0.5, opt.group(1).get(SGD.MOMENTUM));
+        assertEquals(0.01, opt.group(1).get(SGD.WEIGHT_DECAY));
+        assertEquals(false, opt.group(1).get(SGD.NESTEROV));
+        assertEquals(0.9, opt.group(2).get(SGD.MOMENTUM));
+        assertEquals(0.9, opt.defaultValue(SGD.MOMENTUM));
         assertEquals(0.1, opt.group(1).lr());
         assertEquals(0.01, opt.group(2).lr());
         assertArrayEquals(new double[] {0.1, 0.1, 0.01}, opt.lrs());

@@ -1,5 +1,6 @@
 package dl.optim;
 
+import dl.metrics.Goal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dl.Fixture;
@@ -27,7 +28,7 @@ class ScheduleFixtureTest {
         }
         SGD opt = new SGD(List.of(params.get(0)), first.getDouble(0));
         for (int i = 1; i < params.size(); i++) {
-            opt.addParamGroup(List.of(params.get(i)), Map.of("lr", first.getDouble(i)));
+            opt.addParamGroup(List.of(params.get(i))).setLr(first.getDouble(i));
         }
         return opt;
     }
@@ -119,12 +120,12 @@ class ScheduleFixtureTest {
     @Test
     void reduceOnPlateauWithCooldownAndMinLr() {
         checkPlateau("plateau_custom", o -> new ReduceLROnPlateau(o).factor(0.5).patience(2)
-                .threshold(0.01, "rel").cooldown(2).minLr(0.02));
+                .relativeThreshold(0.01).cooldown(2).minLr(0.02));
     }
 
     @Test
     void reduceOnPlateauMaxModeAbsoluteThresholdPerGroupMinLr() {
-        checkPlateau("plateau_max_abs", o -> new ReduceLROnPlateau(o).mode("max").factor(0.2).patience(1)
-                .threshold(0.005, "abs").minLrs(0.005, 0.001));
+        checkPlateau("plateau_max_abs", o -> new ReduceLROnPlateau(o).mode(Goal.MAX).factor(0.2).patience(1)
+                .absoluteThreshold(0.005).minLrs(0.005, 0.001));
     }
 }

@@ -12,8 +12,14 @@ import dl.nn.Linear;
 import dl.nn.Sequential;
 import dl.optim.SGD;
 import dl.tensor.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -84,6 +90,28 @@ class TrainerFaultsTest {
                 new SGD(model.parameters(), 0.01)).progress(false).fit(logs));
         assertTrue(e.getMessage().contains("the loss became NaN at epoch 1, step 1 of 1"), e.getMessage());
         assertTrue(e.getMessage().contains("inputs of this batch contain NaN at index [2, 0]"), e.getMessage());
+    }
+
+    @Test
+    void failedCheckpointKeepsTheRunAndItsHistory(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("notes.txt"), "a file, not a folder");
+        var model = new Sequential(new Linear(2, 3));
+        DataLoader data = fourPoints(0, 1, 2, 1).loader(2);
+        var err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        History h;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            h = Trainer.of(model, new CrossEntropyLoss(), new SGD(model.parameters(), 0.1)).epochs(4)
+                    .validation(data).checkpoint(notAFolder.resolve("best.npz")).progress(false).fit(data);
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals(4, h.epochs(), "every epoch trained and logged");
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.contains("warning: Trainer: the checkpoint of epoch 1 was not saved (save "
+                + notAFolder.resolve("best.npz") + ": cannot create the folder " + notAFolder), warning);
+        assertEquals(1, warning.lines().filter(l -> l.startsWith("warning:")).count(), "warned once, not every epoch");
     }
 
     /**

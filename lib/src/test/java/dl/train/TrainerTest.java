@@ -102,7 +102,7 @@ class TrainerTest {
         var model = new Sequential(new Linear(1, 64), new ReLU(), new Linear(64, 1));
         Path file = dir.resolve("best.npz");
         History h = Trainer.of(model, new MSELoss(), new Adam(model.parameters(), 0.5)).epochs(200)
-                .validation(NoisySine.of(64, -3, 3, 0.3, 9).loader(64)).earlyStopping("val_loss", 3)
+                .validation(NoisySine.of(64, -3, 3, 0.3, 9).loader(64)).earlyStopping(Monitor.VAL_LOSS, 3)
                 .checkpoint(file).restoreBest().progress(false).fit(sine.loader(8).shuffle(1));
         assertTrue(h.epochs() < 200, "expected an early stop, trained " + h.epochs());
         assertTrue(Files.exists(file));
@@ -133,11 +133,44 @@ class TrainerTest {
     void groupsWithDifferentLearningRatesAreRecordedPerGroup() {
         var model = new Sequential(new Linear(2, 4), new Tanh(), new Linear(4, 1));
         var opt = new SGD(model.get(0).parameters(), 0.1);
-        opt.addParamGroup(model.get(2).parameters(), java.util.Map.of("lr", 0.01));
+        opt.addParamGroup(model.get(2).parameters()).setLr(0.01);
         var h = Trainer.of(model, new BCEWithLogitsLoss(), opt).epochs(2).progress(false)
                 .fit(LogicGates.xor().loader(4));
         assertArrayEquals(new double[] {0.1, 0.1}, h.doubles("lr_group0"), 1e-12);
         assertArrayEquals(new double[] {0.01, 0.01}, h.doubles("lr_group1"), 1e-12);
+    }
+
+    /**
+     * "err" has no "loss" in its name, so the old rule (names with "loss" go down, others up)
+     * kept the epoch with the highest error. The monitor now states the direction: restoreBest
+     * brings back the epoch with the lowest val_err, found here in the history by hand.
+     */
+    @Test
+    void restoreBestFollowsTheStatedDirectionNotTheName() {
+        ArrayDataset spirals = Spirals.of(60, 2, 1.5, 0.1, 3);
+        Metric err = Metric.of("err", dl.metrics.Goal.MIN, (out, y) -> 1 - dl.metrics.Accuracy.of(out, y));
+        var model = new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 2));
+        var trainer = Trainer.of(model, new CrossEntropyLoss(), new SGD(model.parameters(), 0.5)).epochs(12)
+                .validation(spirals.loader(120)).metrics(err).monitor(Monitor.validation(err)).restoreBest().progress(false);
+        History h = trainer.fit(spirals.loader(10).shuffle(2));
+        double lowest = h.min("val_err");
+        assertTrue(h.max("val_err") > lowest, "the run must have epochs that differ: " + h);
+        assertEquals(lowest, trainer.evaluate(spirals.loader(120)).get("err"), 1e-6);
+    }
+
+    @Test
+    void monitorDirectionMustAgreeWithTheMetricAndThePlateauSchedule() {
+        var model = new Sequential(new Linear(2, 2));
+        var data = LogicGates.xor().loader(4);
+        var opt = new SGD(model.parameters(), 0.1);
+        var wrongWay = assertThrows(IllegalStateException.class, () -> Trainer.of(model, new CrossEntropyLoss(), opt)
+                .validation(data).metrics(Metric.accuracy()).earlyStopping(Monitor.min("val_acc"), 2).progress(false).fit(data));
+        assertTrue(wrongWay.getMessage().contains("the metric 'acc' improves the other way (MAX)"), wrongWay.getMessage());
+        var plateau = assertThrows(IllegalStateException.class, () -> Trainer.of(model, new CrossEntropyLoss(), opt)
+                .validation(data).metrics(Metric.accuracy()).monitor(Monitor.validation(Metric.accuracy()))
+                .schedule(new dl.optim.ReduceLROnPlateau(opt)).progress(false).fit(data));
+        assertTrue(plateau.getMessage().contains("in mode MIN but it is stepped with val_acc (higher is better);"
+                + " hint: .mode(Goal.MAX)"), plateau.getMessage());
     }
 
     @Test
@@ -145,8 +178,8 @@ class TrainerTest {
         var model = new Sequential(new Linear(2, 1));
         var t = Trainer.of(model, new MSELoss(), new SGD(model.parameters(), 0.1));
         assertThrows(IllegalArgumentException.class, () -> t.epochs(0));
-        assertThrows(IllegalArgumentException.class, () -> t.earlyStopping("val_loss", 0));
-        var e = assertThrows(IllegalStateException.class, () -> t.epochs(1).earlyStopping("val_loss", 2)
+        assertThrows(IllegalArgumentException.class, () -> t.earlyStopping(Monitor.VAL_LOSS, 0));
+        var e = assertThrows(IllegalStateException.class, () -> t.epochs(1).earlyStopping(Monitor.VAL_LOSS, 2)
                 .progress(false).fit(LogicGates.xor().loader(4)));
         assertTrue(e.getMessage().contains("add .validation(loader)"), e.getMessage());
     }

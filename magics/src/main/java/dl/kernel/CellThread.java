@@ -121,8 +121,9 @@ public final class CellThread implements AutoCloseable {
         if (!task.done) {
             retire(w);
             throw new CellStoppedException(task.abandoned
-                    ? "the cell did not stop within " + (STOP_AFTER_MS + ABANDON_AFTER_MS)
-                            + " ms; it keeps running in the background on an abandoned thread"
+                    ? "the cell could not be stopped within " + (STOP_AFTER_MS + ABANDON_AFTER_MS) + " ms (its code "
+                            + "catches the interrupt, e.g. with catch (Throwable)); its thread is still alive in the "
+                            + "background and keeps a CPU core busy: restart the kernel to free the CPU"
                     : "the cell's thread died");
         }
         if (task.failure instanceof InvocationTargetException ite) {

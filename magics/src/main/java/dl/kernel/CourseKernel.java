@@ -275,9 +275,9 @@ public final class CourseKernel extends BaseKernel {
     public String isComplete(String code) {
         try {
             return switch (session.completeness(code)) {
-                case "complete" -> IS_COMPLETE_YES;
-                case "incomplete" -> nextIndent(code);
-                default -> IS_COMPLETE_BAD;
+                case COMPLETE -> IS_COMPLETE_YES;
+                case INCOMPLETE -> nextIndent(code);
+                case INVALID -> IS_COMPLETE_BAD;
             };
         } catch (CellError | RuntimeException | StackOverflowError e) {
             return IS_COMPLETE_MAYBE;

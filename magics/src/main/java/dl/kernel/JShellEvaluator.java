@@ -192,17 +192,23 @@ final class JShellEvaluator implements AutoCloseable {
 
     /** Turns JShell's events for one evaluated snippet into its value or a {@link CellError}. */
     private CellResult handle(List<SnippetEvent> events, SnippetOrigins.Origin origin) throws CellError {
+        String exitCall = control.takeRefusal();
+        if (exitCall != null) {
+            throw exitRefused(exitCall, events, origin);
+        }
         CellResult outcome = CellResult.NONE;
         CellError error = null;
+        // Dependent snippets re-checked because of this one: a variable whose initializer no
+        // longer compiles (its type was redefined) is gone; say so instead of keeping quiet.
         List<String> dropped = new ArrayList<>();
         for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null && event.snippet() instanceof VarSnippet v && event.previousStatus().isDefined()
+                    && !event.status().isDefined() && event.status() != Snippet.Status.OVERWRITTEN) {
+                dropped.add(v.name());
+            }
+        }
+        for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
-                // A dependent snippet re-checked because of this one: a variable whose initializer
-                // no longer compiles (its type was redefined) is gone; say so instead of keeping quiet.
-                if (event.snippet() instanceof VarSnippet v && event.previousStatus().isDefined()
-                        && !event.status().isDefined() && event.status() != Snippet.Status.OVERWRITTEN) {
-                    dropped.add(v.name());
-                }
                 continue;
             }
             Snippet snippet = event.snippet();
@@ -272,6 +278,34 @@ final class JShellEvaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * A snippet that calls System.exit (or Runtime.exit/halt) was not loaded, so it did not run:
+     * ending the JVM would end the kernel and lose every variable. JShell is told to forget it,
+     * so a method that would exit is not left half-defined.
+     */
+    private CellError exitRefused(String call, List<SnippetEvent> events, SnippetOrigins.Origin origin) {
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null && event.snippet() != null && shell.status(event.snippet()).isActive()) {
+                shell.drop(event.snippet());
+            }
+        }
+        control.forgetValue();
+        control.takeThrown();
+        int line = 1;
+        String[] lines = origin.source().split("\n", -1);
+        String method = call.substring(call.indexOf('.') + 1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(method)) {
+                line = i + 1;
+                break;
+            }
+        }
+        return new CellError("ExitRefused", call + "(...) is refused in a notebook cell: it would end the kernel "
+                + "and every variable with it. Nothing of this code ran. To stop a cell, throw an exception; "
+                + "to start afresh, use Kernel > Restart.",
+                List.of("  " + origin.where(line) + ": " + origin.lineText(line).strip()));
+    }
+
     /** Expressions show their value; declarations, assignments and statements do not. */
     private static boolean showsValue(Snippet.SubKind kind) {
         return kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
@@ -281,6 +315,9 @@ final class JShellEvaluator implements AutoCloseable {
 
     private CellError runtimeError(JShellException thrown) {
         Throwable live = control.takeThrown();
+        if (live instanceof CellThread.CellStoppedException stopped) {
+            return new CellError("Interrupted", stopped.getMessage(), Tracebacks.frameLines(thrown.getStackTrace(), origins));
+        }
         if (cellThread.interruptRequested()) {
             return interrupted(thrown.getStackTrace());
         }
@@ -380,20 +417,20 @@ final class JShellEvaluator implements AutoCloseable {
         };
     }
 
-    /** Whether {@code code} is ready to run: "complete", "incomplete" or "invalid". */
-    String completeness(String code) {
+    /** Whether {@code code} is ready to run: complete, incomplete or invalid. */
+    CodeStatus completeness(String code) {
         CompletionInfo info = analysis.analyzeCompletion(code);
         while (info.completeness().isComplete()) {
             // JShell calls "x y z;" complete: it ends with a semicolon. Parse it to see it is Java.
             if (!SyntaxCheck.parses(info.source())) {
-                return "invalid";
+                return CodeStatus.INVALID;
             }
             info = analysis.analyzeCompletion(info.remaining());
         }
         return switch (info.completeness()) {
-            case EMPTY, COMPLETE, COMPLETE_WITH_SEMI -> "complete";
-            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> "incomplete";
-            default -> "invalid";
+            case EMPTY, COMPLETE, COMPLETE_WITH_SEMI -> CodeStatus.COMPLETE;
+            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> CodeStatus.INCOMPLETE;
+            default -> CodeStatus.INVALID;
         };
     }
 

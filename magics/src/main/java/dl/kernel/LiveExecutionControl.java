@@ -3,6 +3,10 @@ package dl.kernel;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
+import jdk.jshell.spi.ExecutionControl.InternalException;
+import jdk.jshell.spi.ExecutionControl.RunException;
+import jdk.jshell.spi.ExecutionControl.UserException;
 
 /**
  * JShell execution in the kernel's own JVM that keeps the live result of every snippet.
@@ -31,6 +35,21 @@ final class LiveExecutionControl extends DirectExecutionControl {
         return loader.classLoader();
     }
 
+    /** The exit call refused since the last take (see {@link SnippetClassLoader#load}), or null. */
+    String takeRefusal() {
+        return loader.takeRefusal();
+    }
+
+    @Override
+    public String invoke(String className, String methodName) throws RunException, InternalException, EngineTerminationException {
+        String call = loader.refusal(className);
+        if (call != null) {
+            // Its class was refused: say so rather than let JShell report a missing class.
+            throw new UserException("refused: calls " + call, "dl.kernel.ExitRefused", new StackTraceElement[0]);
+        }
+        return super.invoke(className, methodName);
+    }
+
     @Override
     protected String invoke(Method doit) throws Exception {
         lastThrown = null;
@@ -43,8 +62,11 @@ final class LiveExecutionControl extends DirectExecutionControl {
             lastThrown = e.getCause();
             throw e;
         } catch (RuntimeException e) {
+            // Not the snippet's own exception (e.g. CellStoppedException: its thread was abandoned).
+            // Passed on as if the snippet threw it: JShell turns any other exception into an
+            // InternalException that it only logs, and the cell would end as if all was well.
             lastThrown = e;
-            throw e;
+            throw new InvocationTargetException(e);
         }
         lastKey = "value#" + (++counter);
         lastValue = value;

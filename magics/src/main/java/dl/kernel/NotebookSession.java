@@ -195,7 +195,7 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
             throw new CellError(Tracebacks.simpleName(cause.getClass().getName()), context + msg,
                     Tracebacks.frameLines(cause.getStackTrace(), new SnippetOrigins()));
         } catch (CellThread.CellStoppedException e) {
-            throw new CellError("Interrupted", "the cell was interrupted: " + e.getMessage(), List.of());
+            throw new CellError("Interrupted", e.getMessage(), List.of());
         }
     }
 
@@ -276,10 +276,10 @@ public final class NotebookSession implements MagicContext, AutoCloseable {
         return sb.toString();
     }
 
-    /** "complete", "incomplete" or "invalid" (magic lines count as complete). */
-    public String completeness(String code) throws CellError {
+    /** Whether {@code code} is ready to run (magic lines count as complete). */
+    public CodeStatus completeness(String code) throws CellError {
         String java = blankMagicLines(code);
-        return java.isBlank() ? "complete" : evaluator().completeness(java);
+        return java.isBlank() ? CodeStatus.COMPLETE : evaluator().completeness(java);
     }
 
     /** Magic lines replaced by blanks of the same length, so positions stay valid for JShell. */

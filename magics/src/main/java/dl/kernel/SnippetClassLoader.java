@@ -24,6 +24,9 @@ final class SnippetClassLoader implements LoaderDelegate {
 
     private final Map<String, byte[]> bytecodes = new ConcurrentHashMap<>();
     private final Map<String, Class<?>> loaded = new ConcurrentHashMap<>();
+    /** Snippet classes not loaded because they would end the JVM: class name to the call. */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
+    private volatile String lastRefusal;
     private final Loader loader;
 
     SnippetClassLoader(ClassLoader parent) {
@@ -37,6 +40,15 @@ final class SnippetClassLoader implements LoaderDelegate {
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException {
         boolean[] installed = new boolean[classes.length];
+        for (ClassBytecodes c : classes) {
+            String call = ExitCallScanner.exitCall(c.bytecodes());
+            if (call != null) {
+                // Nothing of this snippet is loaded, so nothing of it can run (see ExitCallScanner).
+                refused.put(c.name(), call);
+                lastRefusal = call;
+                throw new ClassInstallException("refused: calls " + call, installed);
+            }
+        }
         for (int i = 0; i < classes.length; i++) {
             bytecodes.put(classes[i].name(), classes[i].bytecodes());
         }
@@ -49,6 +61,18 @@ final class SnippetClassLoader implements LoaderDelegate {
                 throw new ClassInstallException("cannot load snippet class " + name + ": " + e, installed);
             }
         }
+    }
+
+    /** The exit call of a refused snippet class, or null. */
+    String refusal(String className) {
+        return refused.get(className);
+    }
+
+    /** The call named by the last refusal since the previous take, or null; forgets it. */
+    String takeRefusal() {
+        String r = lastRefusal;
+        lastRefusal = null;
+        return r;
     }
 
     @Override
@@ -80,6 +104,9 @@ final class SnippetClassLoader implements LoaderDelegate {
         }
         if (bytecodes.containsKey(name)) {
             return loader.loadClass(name);
+        }
+        if (refused.containsKey(name)) {
+            throw new ClassNotFoundException(name + " was not loaded: it calls " + refused.get(name));
         }
         throw new ClassNotFoundException(name + " is not a loaded snippet class");
     }

@@ -110,12 +110,12 @@ class EditorSupportTest {
 
     @Test
     void completenessForConsoles() throws CellError {
-        assertEquals("invalid", nb.session.completeness("int x = ;"));
-        assertEquals("invalid", nb.session.completeness("int a = 1;\nx y z;"));
-        assertEquals("complete", nb.session.completeness("int a = 1;\nvar s = \"x\"; s.length()"));
-        assertEquals("complete", nb.session.completeness("1 + 1"));
-        assertEquals("incomplete", nb.session.completeness("for (int i = 0; i < 3; i++) {"));
-        assertEquals("complete", nb.session.completeness("%fast"));
+        assertEquals(CodeStatus.INVALID, nb.session.completeness("int x = ;"));
+        assertEquals(CodeStatus.INVALID, nb.session.completeness("int a = 1;\nx y z;"));
+        assertEquals(CodeStatus.COMPLETE, nb.session.completeness("int a = 1;\nvar s = \"x\"; s.length()"));
+        assertEquals(CodeStatus.COMPLETE, nb.session.completeness("1 + 1"));
+        assertEquals(CodeStatus.INCOMPLETE, nb.session.completeness("for (int i = 0; i < 3; i++) {"));
+        assertEquals(CodeStatus.COMPLETE, nb.session.completeness("%fast"));
         assertEquals("    ", CourseKernel.nextIndent("for (int i = 0; i < 3; i++) {"));
         assertEquals("  ", CourseKernel.nextIndent("  x +"));
     }

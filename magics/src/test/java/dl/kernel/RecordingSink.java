@@ -21,6 +21,11 @@ class RecordingSink implements CellOutput.Sink {
         events.add(new Shown(data, update));
     }
 
+    @Override
+    public synchronized void clear(boolean wait) {
+        events.add(wait ? "clear_output(wait)" : "clear_output");
+    }
+
     /** Text events with neighbours of the same stream joined (how they were chunked does not matter). */
     synchronized List<String> mergedText() {
         List<String> out = new ArrayList<>();
