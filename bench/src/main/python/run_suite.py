@@ -9,6 +9,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -22,8 +23,8 @@ def classpath(classifier):
     jars = [os.path.join(ROOT, "bench/target/course-bench-0.1.0-SNAPSHOT.jar")]
     for jar in sorted(glob.glob(os.path.join(ROOT, "bench/target/lib/*.jar"))):
         name = os.path.basename(jar)
-        if classifier and name.startswith("nd4j-native-") and "-linux-" in name:
-            version = name.split("-")[2]
+        if classifier and re.match(r"nd4j-native-[0-9].*-linux-", name):
+            version = re.match(r"nd4j-native-(.+?)-linux-", name).group(1)
             jar = os.path.expanduser(f"~/.m2/repository/org/nd4j/nd4j-native/{version}/"
                                      f"nd4j-native-{version}-{classifier}.jar")
             if not os.path.exists(jar):

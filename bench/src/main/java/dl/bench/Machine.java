@@ -1,13 +1,10 @@
 package dl.bench;
 
-import java.io.File;
+import dl.NativeBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** What the numbers were measured on: CPU, SIMD level, threads, and which Nd4j native build ran. */
 final class Machine {
@@ -27,19 +24,12 @@ final class Machine {
 
     /** The classifier of the nd4j-native jar on the class path, e.g. linux-x86_64-onednn. */
     static String nd4jClassifier() {
-        List<String> found = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            String name = Path.of(entry).getFileName().toString();
-            if (name.startsWith("nd4j-native-") && name.endsWith(".jar") && name.matches("nd4j-native-[0-9].*-linux.*")) {
-                found.add(name.replaceFirst("^nd4j-native-[^-]+(-M[0-9.]+)?-", "").replaceFirst("\\.jar$", ""));
-            }
-        }
-        return found.isEmpty() ? "unknown" : String.join(",", found);
+        return NativeBuild.classifier();
     }
 
     /** libnd4j's own build description (compiler, BLAS, oneDNN), one line. */
     static String nd4jBuildInfo() {
-        return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().replaceAll("\\s+", " ").trim();
+        return NativeBuild.buildInfo();
     }
 
     /** Nd4j's BLAS as Nd4j reports it. */

@@ -150,6 +150,9 @@ public final class Graph implements ImageDisplayable {
 
     /** "= -0.2" for a scalar, "[2] = (0.5, 0.2)" for a few values, "[32, 10]" otherwise. */
     private static String shapeAndValues(Tensor t) {
+        if (t.isReleased()) {
+            return shapeText(t) + " (released after backward)";
+        }
         if (t.rank() == 0) {
             return "= " + values(t.data());
         }

@@ -20,6 +20,7 @@ public final class History implements HtmlDisplayable {
 
     private final Map<String, List<Double>> columns = new LinkedHashMap<>();
     private int rows;
+    private final java.util.Set<String> warnedColumns = new java.util.HashSet<>();
 
     /** Adds one epoch's values; a column missing in this row gets NaN. */
     public void log(int epoch, Map<String, Double> values) {
@@ -37,6 +38,15 @@ public final class History implements HtmlDisplayable {
             c.getValue().add(c.getKey().equals("epoch") ? (double) epoch : values.getOrDefault(c.getKey(), Double.NaN));
         }
         rows++;
+        for (Map.Entry<String, Double> v : values.entrySet()) {
+            Double value = v.getValue();
+            if (value != null && !Double.isFinite(value) && warnedColumns.add(v.getKey())) {
+                // a hand-written loop that logs a NaN loss gets told once, at the first one
+                System.err.println("warning: History: " + v.getKey() + " is " + value + " at epoch " + epoch
+                        + " (its first value that is not a finite number); hint: if it is a loss, the training"
+                        + " diverged (lower the learning rate) or the inputs hold NaN; Trainer.fit stops there by itself");
+            }
+        }
     }
 
     /** Number of logged epochs. */

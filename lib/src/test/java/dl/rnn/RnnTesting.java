@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Helpers of the dl.rnn tests. */
-final class RnnTesting {
+public final class RnnTesting {
 
     private RnnTesting() {}
 
@@ -32,7 +32,7 @@ final class RnnTesting {
     }
 
     /** Same shape, |a − e| ≤ tol everywhere. */
-    static void close(String what, INDArray actual, INDArray expected, double tol) {
+    public static void close(String what, INDArray actual, INDArray expected, double tol) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
         double[] a = actual.dup('c').castTo(DataType.DOUBLE).data().asDouble();
         double[] e = expected.dup('c').castTo(DataType.DOUBLE).data().asDouble();

@@ -139,4 +139,13 @@ class AutogradTest {
         assertTrue(e.getMessage().contains("backward of op 'sqrt'"), e.getMessage());
         assertTrue(e.getMessage().contains("Infinity at index 0"), e.getMessage());
     }
+
+    @Test
+    void aGraphOfATrainedSequentialStillDrawsAndNamesReleasedValues() {
+        var model = new Sequential(new Linear(2, 2), new ReLU(), new Linear(2, 1));
+        Tensor loss = model.forward(Tensor.randn(1, 2)).sum();
+        loss.backward();
+        String dot = Graph.of(loss).toDot();
+        assertTrue(dot.contains("released after backward"), dot);
+    }
 }

@@ -31,6 +31,28 @@ class HistoryTest {
         return b.toString().trim();
     }
 
+    /** A hand-written loop that logs NaN losses is told once, at the first one (issue 9 §4). */
+    @Test
+    void firstNonFiniteValueOfAColumnIsNamedOnce() {
+        var err = new java.io.ByteArrayOutputStream();
+        var before = System.err;
+        History h = new History();
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            h.log(1, Map.of("loss", 0.7));
+            h.log(2, Map.of("loss", Double.NaN));
+            h.log(3, Map.of("loss", Double.NaN));
+            h.log(4, Map.of("loss", 0.5, "val_loss", Double.POSITIVE_INFINITY));
+        } finally {
+            System.setErr(before);
+        }
+        var lines = err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(true, lines.get(0).startsWith("warning: History: loss is NaN at epoch 2 (its first value"), lines.get(0));
+        assertEquals(true, lines.get(1).startsWith("warning: History: val_loss is Infinity at epoch 4"), lines.get(1));
+        assertEquals(4, h.epochs(), "the values are still logged");
+    }
+
     @Test
     void plotLeavesOutAConstantLearningRate() {
         assertEquals("loss", titles(history(0.01, 0.01, 0.01).plot()));

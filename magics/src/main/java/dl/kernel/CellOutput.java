@@ -63,6 +63,9 @@ public final class CellOutput {
     private final Text idleStdout = new Text(Stream.STDOUT);
     private final Text idleStderr = new Text(Stream.STDERR);
     private long idleDropped;
+    /** At most this many displays made between cells are kept for the next cell. */
+    static final int IDLE_KEEP_DISPLAYS = 20;
+    private final List<Shown> idleShown = new ArrayList<>();
 
     /** @param idle where output written between cells goes (the kernel's stderr) */
     public CellOutput(PrintStream idle) {
@@ -104,6 +107,8 @@ public final class CellOutput {
                 }
                 idleDropped = 0;
             }
+            pending.addAll(idleShown);
+            idleShown.clear();
         }
     }
 
@@ -157,11 +162,18 @@ public final class CellOutput {
         idleDiscarded = true;
     }
 
-    /** Queues a display (or an update of one) for the running cell; false between cells. */
+    /**
+     * Queues a display (or an update of one) for the running cell. Between cells (a background
+     * thread) it is kept for the next cell, up to {@link #IDLE_KEEP_DISPLAYS}; false when dropped.
+     */
     public boolean display(DisplayData data, boolean update) {
         synchronized (lock) {
             if (sink == null) {
-                return false;
+                if (!cellsStarted || idleDiscarded || idleShown.size() >= IDLE_KEEP_DISPLAYS) {
+                    return false;
+                }
+                idleShown.add(new Shown(data, update));
+                return true;
             }
             pending.add(new Shown(data, update));
             lock.notifyAll();

@@ -481,9 +481,9 @@ final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * The variable and type declarations among the snippets of {@code code} before {@code end},
-     * one per line; methods, imports and statements are left out (they cannot stand in a method
-     * body, or declare nothing a later line can use).
+     * The snippets of {@code code} before {@code end} that can stand in a method body (variables,
+     * local types, statements), one per line; methods and imports are left out, as completion
+     * reads the text as a method body.
      */
     private String earlierDeclarations(String code, int end) {
         StringBuilder out = new StringBuilder();
@@ -494,11 +494,10 @@ final class JShellEvaluator implements AutoCloseable {
                 return out.toString();
             }
             String source = info.source();
-            for (Snippet sn : analysis.sourceToSnippets(source)) {
-                if (sn.kind() == Snippet.Kind.VAR || sn.kind() == Snippet.Kind.TYPE_DECL) {
-                    out.append(source.strip()).append('\n');
-                    break;
-                }
+            // By syntax, not by JShell's kinds: "var t = s.trim();" with s from this cell is
+            // ERRONEOUS to JShell (s is unknown yet) but is exactly what completion needs.
+            if (SyntaxCheck.parsesInMethodBody(source)) {
+                out.append(source.strip()).append('\n');
             }
             if (info.remaining().length() >= remaining.length()) {
                 return out.toString();

@@ -7,8 +7,8 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 /**
  * The kernel's {@link Display.Sink}: renders what library or notebook code passes to
  * {@code display(...)} / {@code updateDisplay(...)} on the calling thread and queues it for the
- * running cell. Calls between cells (a background thread) are dropped, as Jupyter has no cell
- * to attach them to.
+ * running cell. Calls between cells (a background thread) are kept for the next cell (see
+ * {@link CellOutput#display}).
  */
 final class KernelDisplay implements Display.Sink {
 

@@ -41,6 +41,11 @@ final class SyntaxCheck {
         return false;
     }
 
+    /** Whether {@code snippet} can stand in a method body (statements, local variables and types). */
+    static boolean parsesInMethodBody(String snippet) {
+        return parsesAlone("class $Snippet { void $run() throws Throwable {\n" + snippet.strip() + "\n} }");
+    }
+
     private static boolean parsesAlone(String source) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///$Snippet.java"), JavaFileObject.Kind.SOURCE) {

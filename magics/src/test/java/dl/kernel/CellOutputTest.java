@@ -39,7 +39,12 @@ class CellOutputTest {
         assertEquals("stdout:ab", sink.events.get(0));
         assertSame(d, ((RecordingSink.Shown) sink.events.get(1)).data());
         assertEquals("stderr:c", sink.events.get(2));
-        assertFalse(output.display(d, false), "no cell, no display");
+        assertTrue(output.display(d, false), "between cells a display is kept for the next cell");
+        RecordingSink next = new RecordingSink();
+        output.begin(next);
+        output.end();
+        assertEquals(1, next.displays().size(), next.events.toString());
+        assertSame(d, next.displays().get(0).data());
     }
 
     @Test

@@ -79,6 +79,9 @@ class EditorSupportTest {
         options = nb.session.complete(multiLine, multiLine.length(), anchor);
         assertTrue(options.contains("x()") && options.contains("y()"), options.toString());
         assertEquals(multiLine.length(), anchor[0]);
+        String chained = "var word = \" abc \";\nSystem.out.println(word);\nvar trimmed = word.trim();\ntrimmed.toUpp";
+        options = nb.session.complete(chained, chained.length(), anchor);
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("toUpperCase")), options.toString());
         // Nothing ran: the names are still unknown to the session.
         assertNotNull(nb.error("greeting"));
     }

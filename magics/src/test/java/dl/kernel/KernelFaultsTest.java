@@ -111,9 +111,17 @@ class KernelFaultsTest {
         Thread between = new Thread(() -> System.out.println("printed between cells"));
         between.start();
         between.join();
-        String next = nb.stdout("System.out.println(\"next\");");
+        Thread shows = new Thread(() -> dl.display.Display.display("shown between cells"));
+        shows.start();
+        shows.join();
+        RecordingSink sink = new RecordingSink();
+        nb.valueWith("System.out.println(\"next\");", sink);
+        String next = sink.stdout();
         assertTrue(next.contains("printed between cells"), next);
         assertTrue(next.indexOf("printed between cells") < next.indexOf("next"), next);
+        assertEquals(1, sink.displays().size(), sink.events.toString());
+        assertEquals("shown between cells", sink.displays().get(0).data()
+                .getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
     }
 
     @Test
