@@ -60,7 +60,7 @@ public abstract class Optimizer {
 
     /**
      * Subclasses declare their options ({@link #declare}, {@link #declareFlag}) and then add the
-     * first group with {@link #addParamGroup(Iterable, Map)}.
+     * first group with {@link #addParamGroup(Iterable)}.
      */
     protected Optimizer(String kind, double lr) {
         this.kind = kind;

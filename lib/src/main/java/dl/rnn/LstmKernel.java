@@ -3,6 +3,7 @@ package dl.rnn;
 import static dl.rnn.TimeMajor.at;
 
 import dl.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -25,8 +26,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * and after the loop dW_hh = Σ_t da_tᵀ h_{t−1} and dW_ih = Σ_t da_tᵀ x_t, each one gemm over all steps.
  *
  * <p>Per step the work is one gemm, one sigmoid over all four gate blocks (tanh a = 2σ(2a) − 1, so
- * the g rows of the weights are doubled once per call), one tanh and two plain Java passes over
- * [N, H] (see {@link Vals}); the backward step is one Java pass and one gemm.
+ * the g rows of the weights are doubled once per call), one tanh, and plain Java loops over the
+ * [N, H] values copied to the heap ({@link Heap}); the backward step is one Java loop and one gemm.
+ * The elementwise values are kept in double precision (rounded to the layer's type for the gemms).
  *
  * <p>The op's value packs its three results: [N, T + 2, H] = the outputs h_1..h_T, then the final
  * h and the final c; {@link LSTMCell#run} slices them apart.
@@ -41,7 +43,9 @@ final class LstmKernel {
         int steps = (int) xT.size(0);
         int n = (int) xT.size(1);
         int hid = (int) whh.size(1);
-        var type = xT.dataType();
+        int g4 = 4 * hid;
+        int nh = n * hid;
+        DataType type = xT.dataType();
         // g rows doubled: σ(2a) over the whole gate block gives (tanh a + 1) / 2 for g
         INDArray wihS = wih.data().dup('c');
         INDArray whhS = whh.data().dup('c');
@@ -49,123 +53,127 @@ final class LstmKernel {
         wihS.get(NDArrayIndex.interval(2 * hid, 3 * hid), NDArrayIndex.all()).muli(2);
         whhS.get(NDArrayIndex.interval(2 * hid, 3 * hid), NDArrayIndex.all()).muli(2);
         bS.get(NDArrayIndex.interval(2 * hid, 3 * hid)).muli(2);
-        INDArray acts = TimeMajor.project(xT, wihS, bS); // [T, N, 4H], becomes the activated gates
-        INDArray hPrevAll = Nd4j.create(type, steps, n, hid);
-        INDArray cPrevAll = Nd4j.create(type, steps, n, hid);
-        INDArray tanhC = Nd4j.create(type, steps, n, hid);
-        INDArray packed = Nd4j.create(type, n, steps + 2, hid);
-        INDArray hCur = h0.data().dup('c');
-        INDArray cCur = c0.data().dup('c');
-        INDArray maskC = mask == null ? null : mask.castTo(type).dup('c');
-        Vals a = Vals.of(acts);
-        Vals hp = Vals.of(hPrevAll);
-        Vals cp = Vals.of(cPrevAll);
-        Vals tc = Vals.of(tanhC);
-        Vals out = Vals.of(packed);
-        Vals h = Vals.of(hCur);
-        Vals c = Vals.of(cCur);
-        Vals m = maskC == null ? null : Vals.of(maskC);
-        int g4 = 4 * hid;
+        INDArray gx = TimeMajor.project(xT, wihS, bS); // [T, N, 4H]
+        double[][] acts = new double[steps][];   // activated gates i, f, g, o per step
+        double[][] tanhC = new double[steps][];
+        double[] hPrevAll = new double[steps * nh];
+        double[] cPrevAll = new double[steps * nh];
+        double[] m = mask == null ? null : Heap.of(mask);
+        double[] h = Heap.of(h0.data());
+        double[] c = Heap.of(c0.data());
+        double[] packed = new double[n * (steps + 2) * hid];
+        INDArray hCur = Heap.array(h, type, n, hid);
+        INDArray cScratch = Nd4j.create(DataType.DOUBLE, new long[] {n, hid}, 'c');
         for (int k = 0; k < steps; k++) {
             int t = reverse ? steps - 1 - k : k;
-            INDArray at = at(acts, t);
-            Nd4j.gemm(hCur, whhS, at, false, true, 1.0, 1.0);
-            Transforms.sigmoid(at, false);
+            INDArray a = at(gx, t);
+            Nd4j.gemm(hCur, whhS, a, false, true, 1.0, 1.0);
+            Transforms.sigmoid(a, false);
+            double[] av = Heap.of(a);
+            System.arraycopy(h, 0, hPrevAll, t * nh, nh);
+            System.arraycopy(c, 0, cPrevAll, t * nh, nh);
             for (int b = 0; b < n; b++) {
-                boolean real = m == null || m.get(t * n + b) != 0;
-                int ab = (t * n + b) * g4;
-                int sb = (t * n + b) * hid;
+                boolean real = m == null || m[t * n + b] != 0;
+                int ab = b * g4;
                 for (int j = 0; j < hid; j++) {
-                    double cOld = c.get(b * hid + j);
-                    hp.set(sb + j, h.get(b * hid + j));
-                    cp.set(sb + j, cOld);
-                    double gg = 2 * a.get(ab + 2 * hid + j) - 1;
-                    a.set(ab + 2 * hid + j, gg);
-                    double cNew = real ? a.get(ab + hid + j) * cOld + a.get(ab + j) * gg : cOld;
-                    c.set(b * hid + j, cNew);
-                    tc.set(sb + j, cNew);
+                    double gg = 2 * av[ab + 2 * hid + j] - 1;
+                    av[ab + 2 * hid + j] = gg;
+                    if (real) {
+                        int s = b * hid + j;
+                        c[s] = av[ab + hid + j] * c[s] + av[ab + j] * gg;
+                    }
                 }
             }
-            Transforms.tanh(at(tanhC, t), false);
+            Heap.write(cScratch, c);
+            Transforms.tanh(cScratch, false);
+            double[] tc = Heap.of(cScratch);
             for (int b = 0; b < n; b++) {
-                boolean real = m == null || m.get(t * n + b) != 0;
-                int ab = (t * n + b) * g4;
-                int sb = (t * n + b) * hid;
+                boolean real = m == null || m[t * n + b] != 0;
+                int ab = b * g4;
                 int ob = (b * (steps + 2) + t) * hid;
                 for (int j = 0; j < hid; j++) {
                     if (real) {
-                        double hNew = a.get(ab + 3 * hid + j) * tc.get(sb + j);
-                        h.set(b * hid + j, hNew);
-                        out.set(ob + j, hNew);
-                    } else {
-                        out.set(ob + j, 0);
+                        double hNew = av[ab + 3 * hid + j] * tc[b * hid + j];
+                        h[b * hid + j] = hNew;
+                        packed[ob + j] = hNew;
                     }
                 }
             }
+            acts[t] = av;
+            tanhC[t] = tc;
+            Heap.write(hCur, h);
         }
-        Packed.put(packed, steps, hCur);
-        Packed.put(packed, steps + 1, cCur);
-        return Tensor.op("lstm", packed, g -> backward(g, xT, acts, hPrevAll, cPrevAll, tanhC, maskC, reverse,
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(h, b * hid, packed, (b * (steps + 2) + steps) * hid, hid);
+            System.arraycopy(c, b * hid, packed, (b * (steps + 2) + steps + 1) * hid, hid);
+        }
+        INDArray value = Heap.array(packed, type, n, steps + 2, hid);
+        return Tensor.op("lstm", value, g -> backward(g, xT, acts, tanhC, hPrevAll, cPrevAll, m, reverse,
                 x, h0, c0, wih, whh, bih, bhh), x, h0, c0, wih, whh, bih, bhh);
     }
 
-    private static INDArray[] backward(INDArray gOut, INDArray xT, INDArray acts, INDArray hPrevAll, INDArray cPrevAll,
-            INDArray tanhC, INDArray maskC, boolean reverse, Tensor x, Tensor h0, Tensor c0, Tensor wih, Tensor whh,
+    private static INDArray[] backward(INDArray gOut, INDArray xT, double[][] acts, double[][] tanhC, double[] hPrevAll,
+            double[] cPrevAll, double[] m, boolean reverse, Tensor x, Tensor h0, Tensor c0, Tensor wih, Tensor whh,
             Tensor bih, Tensor bhh) {
-        int steps = (int) acts.size(0);
-        int n = (int) acts.size(1);
+        int steps = acts.length;
+        int n = (int) xT.size(1);
         int hid = (int) whh.size(1);
         int g4 = 4 * hid;
+        DataType type = xT.dataType();
         INDArray w = whh.data();
-        INDArray gC = Vals.owned(gOut);
-        INDArray dA = Nd4j.create(acts.dataType(), acts.shape());
-        INDArray dhArr = Packed.get(gC, steps).dup('c');
-        INDArray dcArr = Packed.get(gC, steps + 1).dup('c');
-        Vals g = Vals.of(gC);
-        Vals a = Vals.of(acts);
-        Vals da = Vals.of(dA);
-        Vals cp = Vals.of(cPrevAll);
-        Vals tc = Vals.of(tanhC);
-        Vals dh = Vals.of(dhArr);
-        Vals dc = Vals.of(dcArr);
-        Vals m = maskC == null ? null : Vals.of(maskC);
+        double[] g = Heap.of(gOut);
+        double[] dh = new double[n * hid];
+        double[] dc = new double[n * hid];
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(g, (b * (steps + 2) + steps) * hid, dh, b * hid, hid);
+            System.arraycopy(g, (b * (steps + 2) + steps + 1) * hid, dc, b * hid, hid);
+        }
+        INDArray dA = Nd4j.create(type, steps, n, g4);
+        double[] da = new double[n * g4];
+        INDArray dhArr = Nd4j.create(type, new long[] {n, hid}, 'c');
         for (int k = steps - 1; k >= 0; k--) {
             int t = reverse ? steps - 1 - k : k;
+            double[] av = acts[t];
+            double[] tc = tanhC[t];
+            java.util.Arrays.fill(da, 0);
             for (int b = 0; b < n; b++) {
-                boolean real = m == null || m.get(t * n + b) != 0;
-                int ab = (t * n + b) * g4;
-                int sb = (t * n + b) * hid;
+                if (m != null && m[t * n + b] == 0) {
+                    continue; // padded step: h and c pass through unchanged, da = 0
+                }
+                int ab = b * g4;
                 int ob = (b * (steps + 2) + t) * hid;
                 for (int j = 0; j < hid; j++) {
                     int s = b * hid + j;
-                    if (!real) {   // padded step: h and c passed through unchanged, da = 0
-                        continue;
-                    }
-                    double dH = dh.get(s) + g.get(ob + j);
-                    double i = a.get(ab + j);
-                    double f = a.get(ab + hid + j);
-                    double gg = a.get(ab + 2 * hid + j);
-                    double o = a.get(ab + 3 * hid + j);
-                    double tch = tc.get(sb + j);
-                    double dC = dc.get(s) + dH * o * (1 - tch * tch);
-                    da.set(ab + j, dC * gg * i * (1 - i));
-                    da.set(ab + hid + j, dC * cp.get(sb + j) * f * (1 - f));
-                    da.set(ab + 2 * hid + j, dC * i * (1 - gg * gg));
-                    da.set(ab + 3 * hid + j, dH * tch * o * (1 - o));
-                    dc.set(s, dC * f);
-                    dh.set(s, 0);
+                    double dH = dh[s] + g[ob + j];
+                    double i = av[ab + j];
+                    double f = av[ab + hid + j];
+                    double gg = av[ab + 2 * hid + j];
+                    double o = av[ab + 3 * hid + j];
+                    double tch = tc[s];
+                    double dC = dc[s] + dH * o * (1 - tch * tch);
+                    da[ab + j] = dC * gg * i * (1 - i);
+                    da[ab + hid + j] = dC * cPrevAll[t * n * hid + s] * f * (1 - f);
+                    da[ab + 2 * hid + j] = dC * i * (1 - gg * gg);
+                    da[ab + 3 * hid + j] = dH * tch * o * (1 - o);
+                    dc[s] = dC * f;
+                    dh[s] = 0;
                 }
             }
-            Nd4j.gemm(at(dA, t), w, dhArr, false, false, 1.0, 1.0);
+            INDArray daT = at(dA, t);
+            Heap.write(daT, da);
+            Heap.write(dhArr, dh);
+            Nd4j.gemm(daT, w, dhArr, false, false, 1.0, 1.0);
+            Heap.read(dhArr, dh);
         }
         INDArray[] proj = TimeMajor.projectBackward(dA, xT, wih.data(), x.requiresGrad(), wih.requiresGrad(), bih.requiresGrad());
         INDArray dWhh = null;
         if (whh.requiresGrad()) {
             dWhh = Nd4j.create(w.dataType(), w.shape());
-            Nd4j.gemm(TimeMajor.rows(dA), TimeMajor.rows(hPrevAll), dWhh, true, false, 1.0, 0.0);
+            INDArray hp = Heap.array(hPrevAll, type, (long) steps * n, hid);
+            Nd4j.gemm(TimeMajor.rows(dA), hp, dWhh, true, false, 1.0, 0.0);
         }
         INDArray dbhh = bhh.requiresGrad() ? TimeMajor.rows(dA).sum(0) : null;
-        return new INDArray[] {proj[0], h0.requiresGrad() ? dhArr : null, c0.requiresGrad() ? dcArr : null,
-                proj[1], dWhh, proj[2], dbhh};
+        return new INDArray[] {proj[0], h0.requiresGrad() ? Heap.array(dh, type, n, hid) : null,
+                c0.requiresGrad() ? Heap.array(dc, type, n, hid) : null, proj[1], dWhh, proj[2], dbhh};
     }
 }

@@ -113,13 +113,13 @@ class BeamSearchTest {
         Course.seed(21);
         int strictlyBetter = 0;
         int cases = 0;
-        for (int m = 0; m < 3; m++) {
+        for (int m = 0; m < 2; m++) {
             Seq2Seq model = new Seq2Seq(6, 5, 8, 12, m % 2 == 0);
             model.toDouble();
-            Tensor src = new Tensor(Nd4j.rand(DataType.DOUBLE, 8, 4).muli(6).castTo(DataType.INT32).castTo(DataType.DOUBLE));
-            for (int row = 0; row < 8; row++) {
+            Tensor src = new Tensor(Nd4j.rand(DataType.DOUBLE, 6, 4).muli(6).castTo(DataType.INT32).castTo(DataType.DOUBLE));
+            for (int row = 0; row < 6; row++) {
                 Hypothesis g = model.greedyHypothesis(src, row, 6);
-                for (int width : new int[] {2, 4}) {
+                for (int width : new int[] {3}) {
                     Hypothesis b = model.beam(src, row, width, 0, 6);
                     // both scores recomputed independently by teacher-forcing the tokens
                     assertEquals(model.logProb(src, row, g.tokens()), g.logProb(), 1e-9);

@@ -37,6 +37,8 @@ final class HelpMagic implements LineMagic {
         for (CellMagic m : magics.cellMagics().values()) {
             out.append(String.format("  %-" + width + "s  %s%n", m.usage(), m.help()));
         }
+        out.append("?name or name? alone in a cell shows the Javadoc of name (as Shift-Tab does); "
+                + "clearOutput() clears the cell's output.\n");
         out.append("Every notebook starts with the dl.* packages, java.util.*, Nd4j, XChart and tablesaw imported,\n")
                 .append("check(...) and display(...) available, and seed ").append(dl.Course.DEFAULT_SEED).append(".\n");
         System.out.print(out);

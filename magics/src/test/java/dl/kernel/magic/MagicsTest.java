@@ -148,7 +148,8 @@ class MagicsTest {
     @Test
     void helpListsEveryMagic() throws CellError {
         String help = nb.stdout("%help");
-        for (String usage : List.of("%load FILE", "%jars PATH", "%classpath PATH", "%%time", "%fast", "%seed N", "%help")) {
+        for (String usage : List.of("%load FILE", "%jars PATH", "%classpath PATH", "%%time", "%fast", "%seed N", "%help",
+                "?name")) {
             assertTrue(help.contains(usage), usage + " missing from:\n" + help);
         }
     }
