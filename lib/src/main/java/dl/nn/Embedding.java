@@ -66,6 +66,16 @@ public class Embedding extends Module {
     }
 
     /** {@link #fromPretrained(INDArray, boolean, int)} without a padding index. */
+    /** {@link #fromPretrained(INDArray, boolean, int)} from a [V, d] tensor of vectors. */
+    public static Embedding fromPretrained(Tensor vectors, boolean trainable, int paddingIdx) {
+        return fromPretrained(vectors.data(), trainable, paddingIdx);
+    }
+
+    /** {@link #fromPretrained(INDArray, boolean)} from a [V, d] tensor of vectors. */
+    public static Embedding fromPretrained(Tensor vectors, boolean trainable) {
+        return fromPretrained(vectors.data(), trainable);
+    }
+
     public static Embedding fromPretrained(INDArray vectors, boolean trainable) {
         return fromPretrained(vectors, trainable, -1);
     }
