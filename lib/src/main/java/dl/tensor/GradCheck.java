@@ -48,6 +48,18 @@ public final class GradCheck {
         return grads;
     }
 
+    /**
+     * {@link #numerical} as tensors: the central-difference estimate of dL/d(input k), shaped like
+     * input k, so a notebook can compare it with {@code grad()} without touching Nd4j arrays.
+     */
+    public static List<Tensor> finiteDifferences(Function<List<Tensor>, Tensor> loss, List<Tensor> inputs, double h) {
+        List<Tensor> grads = new java.util.ArrayList<>();
+        for (INDArray g : numerical(loss, inputs, h)) {
+            grads.add(Tensor.of(g));
+        }
+        return List.copyOf(grads);
+    }
+
     /** Runs autograd and finite differences (h = 1e-6) and returns the worst disagreement. */
     public static Result run(Function<List<Tensor>, Tensor> loss, Tensor... inputs) {
         for (Tensor t : inputs) {

@@ -1,6 +1,7 @@
 package dl.viz;
 
 import dl.display.ImageDisplayable;
+import dl.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import dl.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
 
@@ -156,6 +158,16 @@ public final class Plot {
     /** A grid of flat images [N, H·W] (or [N, 3·H·W]) shown as H×W. */
     public static ImageGrid images(INDArray images, int height, int width) {
         return new ImageGrid("Plot.images", ImageStack.batch("Plot.images", images, height, width));
+    }
+
+    /** {@link #images(INDArray)} for a tensor of images. */
+    public static ImageGrid images(Tensor images) {
+        return images(images.data());
+    }
+
+    /** {@link #images(INDArray, int, int)} for a tensor of flat images, e.g. the rows of a weight matrix. */
+    public static ImageGrid images(Tensor images, int height, int width) {
+        return images(images.data(), height, width);
     }
 
     /**
