@@ -3,7 +3,6 @@ package dl.loss;
 import dl.tensor.ShapeException;
 import dl.tensor.Tensor;
 import java.util.Arrays;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * FaceNet's triplet loss with squared Euclidean distances and margin α:
@@ -65,12 +64,17 @@ public final class TripletLoss {
                     + " labels, got " + Arrays.toString(embeddings.shape()));
         }
         int n = labels.length;
-        INDArray e = embeddings.data();
+        double[][] e = embeddings.toDoubleMatrix();     // plain Java: n² small sums, no per-pair native calls
         double[][] d = new double[n][n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                INDArray diff = e.getRow(i).sub(e.getRow(j));
-                d[i][j] = diff.mul(diff).sumNumber().doubleValue();
+            for (int j = i + 1; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < e[i].length; k++) {
+                    double diff = e[i][k] - e[j][k];
+                    s += diff * diff;
+                }
+                d[i][j] = s;
+                d[j][i] = s;
             }
         }
         java.util.List<Integer> as = new java.util.ArrayList<>();
