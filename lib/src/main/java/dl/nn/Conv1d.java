@@ -37,10 +37,7 @@ public class Conv1d extends Module {
             throw new IllegalArgumentException("Conv1d: channels and kernel must be positive, got in=" + in + ", out=" + out
                     + ", kernel=" + kernel);
         }
-        if (groups <= 0 || in % groups != 0 || out % groups != 0) {
-            throw new IllegalArgumentException("Conv1d(" + in + " -> " + out + "): groups must be positive and divide both"
-                    + " in_channels and out_channels, got groups=" + groups);
-        }
+        ConvArgs.checkGroups("Conv1d", in, out, groups);
         this.in = in;
         this.out = out;
         this.kernel = kernel;

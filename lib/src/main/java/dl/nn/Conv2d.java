@@ -54,10 +54,7 @@ public class Conv2d extends Module {
             throw new IllegalArgumentException("Conv2d: channels must be positive, got in=" + in + ", out=" + out);
         }
         this.kernel = ConvArgs.positive("Conv2d", "kernel", kernel);
-        if (groups <= 0 || in % groups != 0 || out % groups != 0) {
-            throw new IllegalArgumentException("Conv2d(" + in + " -> " + out + "): groups must be positive and divide both"
-                    + " in_channels and out_channels, got groups=" + groups);
-        }
+        ConvArgs.checkGroups("Conv2d", in, out, groups);
         this.in = in;
         this.out = out;
         this.groups = groups;

@@ -10,6 +10,14 @@ final class ConvArgs {
     private ConvArgs() {}
 
     /** One value for both dimensions or (height, width). */
+    /** Channel groups that PyTorch accepts: positive and dividing both channel counts. */
+    static void checkGroups(String layer, int in, int out, int groups) {
+        if (groups <= 0 || in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException(layer + "(" + in + " -> " + out + "): groups must be positive and divide both"
+                    + " in_channels and out_channels, got groups=" + groups);
+        }
+    }
+
     static int[] pair(String layer, String arg, int[] v) {
         if (v == null || v.length < 1 || v.length > 2) {
             throw new IllegalArgumentException(layer + ": " + arg + " takes one value or (height, width), got "

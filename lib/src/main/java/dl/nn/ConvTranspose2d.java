@@ -41,10 +41,7 @@ public class ConvTranspose2d extends Module {
             throw new IllegalArgumentException("ConvTranspose2d: channels must be positive, got in=" + in + ", out=" + out);
         }
         this.kernel = ConvArgs.positive("ConvTranspose2d", "kernel", kernel);
-        if (groups <= 0 || in % groups != 0 || out % groups != 0) {
-            throw new IllegalArgumentException("ConvTranspose2d(" + in + " -> " + out + "): groups must be positive and divide"
-                    + " both in_channels and out_channels, got groups=" + groups);
-        }
+        ConvArgs.checkGroups("ConvTranspose2d", in, out, groups);
         this.in = in;
         this.out = out;
         this.groups = groups;
